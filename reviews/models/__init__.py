@@ -1,0 +1,17 @@
+from reviews.models.board import BoardProfile
+from reviews.models.findings import KeyIssue, Lesson, PositiveFactor, Recommendation
+from reviews.models.lists import OwnerGroup, Service, Theme
+from reviews.models.review import Child, Review
+
+__all__ = [
+    "BoardProfile",
+    "Child",
+    "KeyIssue",
+    "Lesson",
+    "OwnerGroup",
+    "PositiveFactor",
+    "Recommendation",
+    "Review",
+    "Service",
+    "Theme",
+]

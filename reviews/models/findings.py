@@ -1,0 +1,103 @@
+"""What a review learnt: key issues, positive factors, lessons and recommendations.
+
+Each is ordered within its review and may be about one child of it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+from reviews.models.lists import OwnerGroup, Service, Theme
+from reviews.models.review import Child, Review
+from reviews.querysets import FindingQuerySet
+
+PRACTICE_AREA_HELP = (
+    "Optional heading for the good practice / learning points table, e.g. “Transition issues”. "
+    "Use exactly the same words on the positive factor and the lesson that belong together."
+)
+
+
+class Finding(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="%(class)ss")
+    child = models.ForeignKey(
+        Child,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        help_text="Leave empty when it applies to the whole review.",
+    )
+    text = models.TextField(help_text="Markdown: * for bullets, a blank line between paragraphs.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = FindingQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        super().clean()
+        if self.child_id and self.review_id and self.child.review_id != self.review_id:
+            raise ValidationError({"child": "Choose a child from this review."})
+
+
+class KeyIssue(Finding):
+    class Meta(Finding.Meta):
+        verbose_name = "key issue"
+
+
+class PositiveFactor(Finding):
+    practice_area = models.CharField(max_length=120, blank=True, help_text=PRACTICE_AREA_HELP)
+
+    class Meta(Finding.Meta):
+        verbose_name = "positive factor (good practice)"
+        verbose_name_plural = "positive factors (good practice)"
+
+
+class Lesson(Finding):
+    practice_area = models.CharField(max_length=120, blank=True, help_text=PRACTICE_AREA_HELP)
+    themes = models.ManyToManyField(Theme, blank=True, related_name="lessons")
+    services = models.ManyToManyField(
+        Service, blank=True, related_name="lessons", verbose_name="applicable services"
+    )
+
+    class Meta(Finding.Meta):
+        verbose_name = "lesson learned"
+        verbose_name_plural = "lessons learned"
+
+
+class Recommendation(Finding):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        ON_TRACK = "on_track", "On track"
+        AT_RISK = "at_risk", "At risk"
+        OVERDUE = "overdue", "Overdue"
+        COMPLETE = "complete", "Complete"
+
+    owner_group = models.ForeignKey(
+        OwnerGroup,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        verbose_name="owner",
+        help_text="Who must act on it: all agencies, one agency or a board sub-group.",
+    )
+    target_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.NOT_STARTED)
+    outcome = models.TextField(
+        blank=True, help_text="What changed as a result. Required before the recommendation is complete."
+    )
+
+    class Meta(Finding.Meta):
+        verbose_name = "recommendation / key action"
+        verbose_name_plural = "recommendations / key actions"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="complete") | ~Q(outcome=""),
+                name="recommendation_complete_has_outcome",
+                violation_error_message="Record the outcome before marking a recommendation complete.",
+            ),
+        ]

@@ -1,0 +1,214 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from reviews.models.lists import Service, Theme
+from reviews.querysets import ReviewQuerySet
+
+
+class ReviewKind(models.TextChoices):
+    SCR = "scr", "Serious Case Review"
+    MANAGEMENT = "management", "Management review / multi-agency case review"
+    PRACTICE = "practice", "Special / practice review"
+    THEMATIC = "thematic", "Thematic review"
+    RAPID = "rapid", "Rapid Review"
+    LCSPR = "lcspr", "Local Child Safeguarding Practice Review"
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    NOT_FOR_PUBLICATION = "not_for_publication", "Not for publication"
+
+
+class ReviewVisibility(models.TextChoices):
+    PUBLIC = "public", "Everyone (public)"
+    PARTNERS = "partners", "Partner agencies only (signed-in practitioners)"
+
+
+class Review(models.Model):
+    Kind = ReviewKind
+    State = ReviewState
+    Visibility = ReviewVisibility
+
+    title = models.CharField(
+        max_length=200, help_text="As it will be shown, e.g. “Child M: management review”."
+    )
+    reference = models.CharField(
+        max_length=40, unique=True, help_text="The board's own reference, e.g. MR-2014-02. Must be unique."
+    )
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the review's web address."
+    )
+    kind = models.CharField("kind of review", max_length=20, choices=Kind)
+    method = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="How the review was carried out, e.g. SCIE Learning Together, facilitated discussion.",
+    )
+    commissioned_on = models.DateField("commissioned", null=True, blank=True)
+    completed_on = models.DateField("completed", null=True, blank=True)
+    published_on = models.DateField(
+        "published", null=True, blank=True, help_text="Required once the review is published."
+    )
+    period_start = models.DateField("period covered from", null=True, blank=True)
+    period_end = models.DateField("period covered to", null=True, blank=True)
+    summary = models.TextField(
+        "background",
+        blank=True,
+        help_text="What happened, in a few paragraphs or bullets. Markdown: * for bullets, "
+        "a blank line between paragraphs. Use only the children's pseudonyms.",
+    )
+    why_it_matters = models.TextField(
+        blank=True, help_text="Why this learning matters to practitioners (part 2 of a 7-minute briefing)."
+    )
+    report_url = models.URLField("link to the full report", blank=True)
+    report_file = models.FileField(
+        "full report (PDF)", upload_to="reports/", blank=True, help_text="A PDF of at most 10 MB."
+    )
+    state = models.CharField(max_length=20, choices=State, default=State.DRAFT)
+    not_for_publication_reason = models.TextField(
+        blank=True,
+        help_text="Required when the board decided not to publish: why, and whether the national "
+        "panel ratified it.",
+    )
+    visibility = models.CharField(
+        "who may read it", max_length=10, choices=Visibility, default=Visibility.PUBLIC
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="reviews")
+    services = models.ManyToManyField(
+        Service, blank=True, related_name="reviews", verbose_name="applicable services"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-commissioned_on", "-id"]
+        indexes = [models.Index(fields=["state", "visibility", "-published_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="not_for_publication") | ~Q(not_for_publication_reason=""),
+                name="review_not_for_publication_has_reason",
+                violation_error_message="Give the reason the board decided not to publish this review.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="published") | Q(published_on__isnull=False),
+                name="review_published_has_date",
+                violation_error_message="A published review needs its publication date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="review_period_in_order",
+                violation_error_message="The period covered must end after it starts.",
+            ),
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True)
+                | Q(commissioned_on__isnull=True)
+                | Q(completed_on__gte=F("commissioned_on")),
+                name="review_completed_after_commissioned",
+                violation_error_message="A review cannot be completed before it was commissioned.",
+            ),
+            models.CheckConstraint(condition=Q(state__in=ReviewState.values), name="review_state_valid"),
+            models.CheckConstraint(
+                condition=Q(visibility__in=ReviewVisibility.values), name="review_visibility_valid"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=ReviewKind.values), name="review_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("reviews:review_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.state == self.State.PUBLISHED and self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def year(self):
+        date = self.published_on or self.completed_on or self.commissioned_on
+        return date.year if date else None
+
+
+class ChildAgeBand(models.TextChoices):
+    UNBORN = "unborn", "Unborn"
+    UNDER_1 = "under_1", "Under 1"
+    AGE_1_4 = "1_4", "1 to 4"
+    AGE_5_9 = "5_9", "5 to 9"
+    AGE_10_15 = "10_15", "10 to 15"
+    AGE_16_17 = "16_17", "16 or 17"
+    OVER_17 = "18_plus", "18 or over (care leaver / transition)"
+
+
+class ChildSex(models.TextChoices):
+    FEMALE = "female", "Female"
+    MALE = "male", "Male"
+
+
+class ChildOutcome(models.TextChoices):
+    DIED = "died", "Died"
+    SERIOUS_HARM = "serious_harm", "Serious harm"
+    OTHER = "other", "Other (e.g. harmed another child)"
+
+
+class Child(models.Model):
+    """A child in a review, known only by a pseudonym."""
+
+    AgeBand = ChildAgeBand
+    Sex = ChildSex
+    Outcome = ChildOutcome
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="children")
+    pseudonym = models.CharField(
+        max_length=60,
+        help_text="Never the child's real name: “Child M”, “Alice”. The software holds no real names, "
+        "dates of birth or addresses, because even pseudonymised records must not identify a child.",
+    )
+    age_years = models.PositiveSmallIntegerField(
+        "age at the time (years)",
+        null=True,
+        blank=True,
+        help_text="Whole years at the time of the incident; leave empty and use the age band if unsure.",
+    )
+    age_band = models.CharField(max_length=10, choices=AgeBand, blank=True)
+    sex = models.CharField(
+        max_length=10, choices=Sex, blank=True, help_text="Only where relevant to the learning."
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome)
+    outcome_detail = models.CharField(
+        max_length=200, blank=True, help_text="A few words, e.g. “life-threatening injuries”."
+    )
+    known_to_social_care = models.BooleanField("known to children's social care", default=False)
+    child_in_need = models.BooleanField("child in need plan", default=False)
+    child_protection_plan = models.BooleanField("child protection plan", default=False)
+    looked_after = models.BooleanField("looked after", default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name_plural = "children"
+        constraints = [
+            models.UniqueConstraint(fields=["review", "pseudonym"], name="child_pseudonym_unique_in_review"),
+            models.CheckConstraint(
+                condition=Q(age_years__isnull=True) | Q(age_years__lte=25),
+                name="child_age_plausible",
+                violation_error_message="Age must be between 0 and 25 years.",
+            ),
+            models.CheckConstraint(condition=Q(outcome__in=ChildOutcome.values), name="child_outcome_valid"),
+        ]
+
+    def __str__(self):
+        return self.pseudonym
+
+    @property
+    def age_display(self):
+        if self.age_years is not None:
+            return "under 1" if self.age_years == 0 else f"{self.age_years}"
+        return self.get_age_band_display()
