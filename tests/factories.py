@@ -1,0 +1,163 @@
+import datetime
+
+import factory
+from django.contrib.auth.models import Permission
+
+from accounts.models import User
+from reviews.models import (
+    BoardProfile,
+    Child,
+    KeyIssue,
+    Lesson,
+    OwnerGroup,
+    PositiveFactor,
+    Recommendation,
+    Review,
+    Service,
+    Theme,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"user{n}@example.org")
+    first_name = "Sam"
+    last_name = factory.Sequence(lambda n: f"Reader{n}")
+    password = factory.PostGenerationMethodCall("set_password", "a-long-test-password")
+
+    @factory.post_generation
+    def save_password(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+class PractitionerFactory(UserFactory):
+    organisation = "Northshire health visiting"
+
+
+class OfficerFactory(UserFactory):
+    """A board officer: staff who may view and edit reviews."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def permissions(self, create, extracted, **kwargs):
+        if create:
+            self.user_permissions.set(
+                Permission.objects.filter(content_type__app_label__in=["reviews", "briefings"])
+            )
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Test theme {n}")
+    slug = factory.Sequence(lambda n: f"test-theme-{n}")
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Test service {n}")
+    slug = factory.Sequence(lambda n: f"test-service-{n}")
+
+
+class OwnerGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OwnerGroup
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Test group {n}")
+
+
+class BoardProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoardProfile
+
+    name = "Northshire Safeguarding Children Partnership"
+    short_name = "NSCP"
+    address = "Civic Centre\nNorthshire\nNS1 1AA"
+    telephone = "01632 960 000"
+    email = "learning@northshire-scp.example"
+    website = "https://northshire-scp.example"
+    chair = "Pat Example"
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    title = factory.Sequence(lambda n: f"Child {n}: management review")
+    reference = factory.Sequence(lambda n: f"TEST-{n:05d}")
+    slug = factory.Sequence(lambda n: f"test-review-{n}")
+    kind = Review.Kind.MANAGEMENT
+    method = "Facilitated discussion"
+    commissioned_on = datetime.date(2024, 1, 10)
+    completed_on = datetime.date(2024, 6, 30)
+    published_on = datetime.date(2024, 9, 1)
+    summary = "The child was known to several agencies.\n\n* School raised concerns\n* The GP was not told"
+    why_it_matters = "Neglect that is not named is not acted on."
+    state = Review.State.PUBLISHED
+    visibility = Review.Visibility.PUBLIC
+    not_for_publication_reason = factory.LazyAttribute(
+        lambda o: "To protect the victim." if o.state == Review.State.NOT_FOR_PUBLICATION else ""
+    )
+
+
+class ChildFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Child
+
+    review = factory.SubFactory(ReviewFactory)
+    pseudonym = factory.Sequence(lambda n: f"Child {chr(65 + n % 26)}{n}")
+    age_years = 6
+    outcome = Child.Outcome.SERIOUS_HARM
+    known_to_social_care = True
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    review = factory.SubFactory(ReviewFactory)
+    text = factory.Sequence(lambda n: f"Finding number {n} about information sharing.")
+    order = factory.Sequence(int)
+
+
+class KeyIssueFactory(FindingFactory):
+    class Meta:
+        model = KeyIssue
+
+
+class PositiveFactorFactory(FindingFactory):
+    class Meta:
+        model = PositiveFactor
+
+
+class LessonFactory(FindingFactory):
+    class Meta:
+        model = Lesson
+        skip_postgeneration_save = True
+
+    text = factory.Sequence(lambda n: f"There is a need for timely assessment number {n}.")
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def services(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.services.set(extracted)
+
+
+class RecommendationFactory(FindingFactory):
+    class Meta:
+        model = Recommendation
+
+    owner_group = factory.SubFactory(OwnerGroupFactory, name="All agencies")
