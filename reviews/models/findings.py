@@ -3,6 +3,8 @@
 Each is ordered within its review and may be about one child of it.
 """
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -64,10 +66,14 @@ class Lesson(Finding):
     services = models.ManyToManyField(
         Service, blank=True, related_name="lessons", verbose_name="applicable services"
     )
+    # Ranked search on PostgreSQL: the lesson's words weighted above its review's title and
+    # summary, kept current by reviews.search. Stays empty on SQLite, which searches by words.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta(Finding.Meta):
         verbose_name = "lesson learned"
         verbose_name_plural = "lessons learned"
+        indexes = [GinIndex(fields=["search_vector"], name="lesson_search_vector_gin")]
 
 
 class Recommendation(Finding):
