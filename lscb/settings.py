@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.sitemaps",
+    "django.forms",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -123,7 +124,23 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Development prints e-mails (password resets, sign-up confirmations) to the console.
+MAILERS = {
+    "default": {
+        "BACKEND": env_str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"),
+        "OPTIONS": {
+            key: value
+            for key, value in {
+                "host": env_str("EMAIL_HOST"),
+                "port": env_int("EMAIL_PORT", 0) or None,
+                "username": env_str("EMAIL_HOST_USER"),
+                "password": env_str("EMAIL_HOST_PASSWORD"),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=False) or None,
+            }.items()
+            if value is not None
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
