@@ -28,8 +28,7 @@ def parameterless_urls(resolver=None, prefix=""):
             namespace = pattern.namespace
             if namespace == "admin":
                 continue
-            for name in parameterless_urls(pattern, f"{prefix}{namespace}:" if namespace else prefix):
-                yield name
+            yield from parameterless_urls(pattern, f"{prefix}{namespace}:" if namespace else prefix)
         elif isinstance(pattern, URLPattern) and pattern.name and not pattern.pattern.regex.groups:
             yield f"{prefix}{pattern.name}"
 

@@ -1,7 +1,7 @@
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from reviews.models import BoardProfile, Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review
 
@@ -42,8 +42,15 @@ def test_demo_keeps_an_officers_edit():
     assert Review.objects.get(pk=review.pk).title == "Edited by an officer"
 
 
-def test_demo_officer_prints_sign_in_details():
+def test_demo_officer_prints_sign_in_details(settings):
+    settings.DEBUG = True
     out = StringIO()
     call_command("demo_officer", stdout=out)
     call_command("demo_officer", stdout=out)
     assert "officer@example.org" in out.getvalue()
+
+
+def test_demo_officer_is_never_created_in_production(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="development only"):
+        call_command("demo_officer", stdout=StringIO())
