@@ -1,0 +1,23 @@
+# Production-like image: gunicorn serving the site, static files by WhiteNoise.
+FROM python:3.13-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+
+# Pango and fonts for WeasyPrint's PDFs; nothing is fetched at run time.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY . .
+RUN DEBUG=false SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
+    && useradd --system --home /app lscb \
+    && mkdir -p /var/lib/lscb/media && chown lscb /var/lib/lscb/media
+
+USER lscb
+EXPOSE 8000
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn lscb.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]
