@@ -24,6 +24,7 @@ class BriefingPart:
     items: list = field(default_factory=list)  # findings, shown as a list
     groups: list = field(default_factory=list)  # recommendations by owner group
     empty_message: str = ""
+    ticked: bool = False  # printed as a tick list (what went well)
 
 
 @dataclass
@@ -56,7 +57,11 @@ def seven_minute_briefing(review) -> SevenMinuteBriefing:
         BriefingPart(2, "Why it matters", text=why, empty_message="Not recorded."),
         BriefingPart(3, "Key issues", items=list(review.keyissues.all()), empty_message="None recorded."),
         BriefingPart(
-            4, "What went well", items=list(review.positivefactors.all()), empty_message="None recorded."
+            4,
+            "What went well",
+            items=list(review.positivefactors.all()),
+            empty_message="None recorded.",
+            ticked=True,
         ),
         BriefingPart(5, "Lessons learned", items=list(review.lessons.all()), empty_message="None recorded."),
         BriefingPart(

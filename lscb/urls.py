@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("reviews.urls")),
+    path("", include("briefings.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,145 @@
+"""Newsletters, bulletins and briefings that the board publishes as PDF documents.
+
+A newsletter holds an ordered list of reviews; what it prints of each is decided at
+rendering time through ``Review.objects.public()``, so a review withdrawn after the
+newsletter went out disappears from it at once.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from reviews.models import Review
+
+
+class NewsletterKind(models.TextChoices):
+    NEWSLETTER = "newsletter", "Newsletter"
+    SEVEN_MINUTE = "seven_minute", "7-minute briefing"
+    THEMATIC = "thematic", "Thematic bulletin"
+    PRECIS = "precis", "Précis of several reviews"
+
+
+class NewsletterState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    AWAITING_APPROVAL = "awaiting_approval", "Awaiting approval"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class NewsletterQuerySet(models.QuerySet):
+    def published(self):
+        """Published newsletters, newest issue first: the public archive."""
+        return self.filter(state=NewsletterState.PUBLISHED).order_by("-issue_date", "-id")
+
+    def visible_to(self, user):
+        """Staff who may view newsletters also see drafts, to preview them; everyone else the archive.
+
+        Whatever the newsletter, the reviews inside it are always taken through
+        ``Review.objects.public()``: a preview shows exactly what readers will get.
+        """
+        if (
+            user is not None
+            and user.is_active
+            and user.is_staff
+            and user.has_perm("briefings.view_newsletter")
+        ):
+            return self.all()
+        return self.published()
+
+
+class Newsletter(models.Model):
+    Kind = NewsletterKind
+    State = NewsletterState
+
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWSLETTER)
+    title = models.CharField(
+        max_length=200, help_text="e.g. “Learning from local case reviews – spring 2024”."
+    )
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the web address and of the PDF's file name."
+    )
+    issue_date = models.DateField(help_text="Printed on the front page.")
+    period_start = models.DateField("period covered from", null=True, blank=True)
+    period_end = models.DateField("period covered to", null=True, blank=True)
+    introduction = models.TextField(
+        blank=True,
+        help_text="Markdown: national context, figures, why this issue matters. "
+        "* for bullets, a blank line between paragraphs.",
+    )
+    closing_message = models.TextField(
+        blank=True, help_text="Optional message at the end, e.g. from the chair. Markdown."
+    )
+    reviews = models.ManyToManyField(Review, through="NewsletterReview", related_name="newsletters")
+    state = models.CharField(max_length=20, choices=State, default=State.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The kept PDF (see briefings/keeping.py). Written with .update() so that keeping a
+    # rendering never counts as an edit of the newsletter itself.
+    pdf_name = models.CharField(max_length=255, blank=True, editable=False)
+    pdf_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    pdf_pages = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    pdf_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    objects = NewsletterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issue_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=NewsletterState.values), name="newsletter_state_valid"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=NewsletterKind.values), name="newsletter_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(period_end__isnull=True)
+                | Q(period_start__isnull=True)
+                | Q(period_end__gte=F("period_start")),
+                name="newsletter_period_in_order",
+                violation_error_message="The period covered must end after it starts.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="published") | Q(published_at__isnull=False),
+                name="newsletter_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("briefings:newsletter_detail", kwargs={"slug": self.slug})
+
+    def get_pdf_url(self):
+        return reverse("briefings:newsletter_pdf", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.state == self.State.PUBLISHED
+
+
+class NewsletterReview(models.Model):
+    """A review's place in a newsletter."""
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="items")
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="newsletter_items")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "review in this newsletter"
+        verbose_name_plural = "reviews in this newsletter"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newsletter", "review"],
+                name="newsletter_review_once",
+                violation_error_message="This review is already in the newsletter.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.newsletter} – {self.review}"

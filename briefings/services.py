@@ -1,0 +1,188 @@
+"""Writes of newsletters: composing, moving between states, and the demo newsletters.
+
+Each transition validates and saves in a transaction. Publishing refuses, with a plain
+message, a newsletter holding a review that everyone may not read, because a newsletter
+is printed for everyone.
+"""
+
+import datetime
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from briefings.documents import why_not_public
+from briefings.keeping import newsletter_pdf_keep
+from briefings.models import Newsletter, NewsletterReview
+from reviews.models import Review
+
+logger = logging.getLogger(__name__)
+
+
+def newsletter_problems(newsletter) -> list[str]:
+    """Why the newsletter cannot be published yet, in words an officer can act on."""
+    problems = []
+    items = list(newsletter.items.select_related("review"))
+    if not items:
+        problems.append("Choose at least one review: this newsletter has none.")
+    public_ids = set(
+        Review.objects.public().filter(pk__in=[item.review_id for item in items]).values_list("pk", flat=True)
+    )
+    for item in items:
+        review = item.review
+        if review.pk not in public_ids:
+            problems.append(
+                f"“{review.title}” ({review.reference}) is {why_not_public(review)}: only a review "
+                "published for everyone can go into a public newsletter. Remove it, or publish it for "
+                "everyone first."
+            )
+    return problems
+
+
+def _transition(newsletter, *, to, allowed_from, verb):
+    if newsletter.state not in allowed_from:
+        raise ValidationError(
+            f"A newsletter that is {newsletter.get_state_display().lower()} cannot be {verb}."
+        )
+    newsletter.state = to
+    newsletter.full_clean()
+    newsletter.save()
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_submit(*, newsletter, by) -> Newsletter:
+    """Ask for approval: the newsletter must already be publishable."""
+    problems = newsletter_problems(newsletter)
+    if problems:
+        raise ValidationError(problems)
+    return _transition(
+        newsletter,
+        to=Newsletter.State.AWAITING_APPROVAL,
+        allowed_from=[Newsletter.State.DRAFT],
+        verb="submitted",
+    )
+
+
+def newsletter_publish(*, newsletter, by) -> Newsletter:
+    """Publish the newsletter, then render and keep its PDF so the archive can show its size."""
+    with transaction.atomic():
+        newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
+        problems = newsletter_problems(newsletter)
+        if problems:
+            raise ValidationError(problems)
+        newsletter.published_at = timezone.now()
+        newsletter.published_by = by
+        _transition(
+            newsletter,
+            to=Newsletter.State.PUBLISHED,
+            allowed_from=[Newsletter.State.DRAFT, Newsletter.State.AWAITING_APPROVAL],
+            verb="published",
+        )
+    try:
+        newsletter_pdf_keep(newsletter=newsletter)
+    except Exception:
+        # Publishing stands; the PDF is rendered on the first download instead.
+        logger.exception("Could not render the PDF of newsletter %s on publishing", newsletter.pk)
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_withdraw(*, newsletter, by) -> Newsletter:
+    """Take a published newsletter out of the archive; its PDF is no longer served."""
+    return _transition(
+        newsletter, to=Newsletter.State.WITHDRAWN, allowed_from=[Newsletter.State.PUBLISHED], verb="withdrawn"
+    )
+
+
+@transaction.atomic
+def newsletter_return_to_draft(*, newsletter, by) -> Newsletter:
+    return _transition(
+        newsletter,
+        to=Newsletter.State.DRAFT,
+        allowed_from=[Newsletter.State.AWAITING_APPROVAL, Newsletter.State.WITHDRAWN],
+        verb="returned to draft",
+    )
+
+
+@transaction.atomic
+def newsletter_create(*, data: dict, review_references: list[str]) -> tuple[Newsletter, bool]:
+    """Create a draft newsletter with its reviews in the given order; an existing slug is left alone."""
+    existing = Newsletter.objects.filter(slug=data["slug"]).first()
+    if existing:
+        return existing, False
+    newsletter = Newsletter(**data, state=Newsletter.State.DRAFT)
+    newsletter.full_clean()
+    newsletter.save()
+    reviews = Review.objects.in_bulk(review_references, field_name="reference")
+    for order, reference in enumerate(review_references):
+        item = NewsletterReview(newsletter=newsletter, review=reviews[reference], order=order)
+        item.full_clean()
+        item.save()
+    return newsletter, True
+
+
+DEMO_PUBLISHED = {
+    "slug": "learning-from-local-reviews-2014",
+    "kind": Newsletter.Kind.NEWSLETTER,
+    "title": "Learning from local case reviews",
+    "issue_date": datetime.date(2014, 6, 2),
+    "period_start": datetime.date(2011, 4, 1),
+    "period_end": datetime.date(2014, 3, 31),
+    "introduction": (
+        "Every board must learn from the cases where a child died or was seriously harmed, and "
+        "show that the learning changed practice. This issue brings together three of our local "
+        "reviews.\n\n"
+        "Nationally, most children who are the subject of a review were already known to children's "
+        "social care, and many were receiving help as children in need. The same themes come up year "
+        "after year:\n\n"
+        "* neglect that is seen but not named;\n"
+        "* information held by one agency that never reaches another;\n"
+        "* optimism about parents' ability to change, without evidence that anything has changed.\n\n"
+        "Please read the reviews with your team, and use the questions in our 7-minute briefings "
+        "to agree what you will do differently."
+    ),
+    "closing_message": (
+        "**Safeguarding children is everyone's responsibility.** Please share this newsletter with "
+        "all your staff and encourage them to come to the multi-agency learning sessions this autumn."
+    ),
+}
+DEMO_PUBLISHED_REVIEWS = ["MR-2011-01", "SCR-2011-01", "PR-2013-01"]
+
+DEMO_DRAFT = {
+    "slug": "7-minute-briefing-management-reviews-2014",
+    "kind": Newsletter.Kind.SEVEN_MINUTE,
+    "title": "7-minute briefing: two management reviews",
+    "issue_date": datetime.date(2014, 9, 1),
+    "period_start": datetime.date(2013, 4, 1),
+    "period_end": datetime.date(2014, 3, 31),
+    "introduction": (
+        "Our learning and improvement framework asks us to share what local reviews have taught us. "
+        "This briefing covers two management reviews completed in 2013–14. Each can be read and "
+        "discussed in about seven minutes."
+    ),
+    "closing_message": "",
+}
+DEMO_DRAFT_REVIEWS = ["MR-2014-01", "MR-2014-02", "LCSPR-2026-01"]
+
+
+def newsletters_demo_ensure() -> int:
+    """Create the demo's published newsletter and draft briefing once; returns how many were added.
+
+    The draft deliberately includes a review still awaiting approval, to show how the admin
+    and the preview name a review that cannot yet go into a public newsletter.
+    """
+    known = set(Review.objects.values_list("reference", flat=True))
+    added = 0
+    for data, references, publish in [
+        (DEMO_PUBLISHED, DEMO_PUBLISHED_REVIEWS, True),
+        (DEMO_DRAFT, DEMO_DRAFT_REVIEWS, False),
+    ]:
+        newsletter, created = newsletter_create(
+            data=data, review_references=[ref for ref in references if ref in known]
+        )
+        added += created
+        if created and publish and not newsletter_problems(newsletter):
+            newsletter_publish(newsletter=newsletter, by=None)
+    return added

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from briefings import views
+
+app_name = "briefings"
+
+urlpatterns = [
+    path("newsletters/", views.newsletter_list, name="newsletter_list"),
+    path("newsletters/<slug:slug>/", views.newsletter_detail, name="newsletter_detail"),
+    path("newsletters/<slug:slug>.pdf", views.newsletter_pdf_download, name="newsletter_pdf"),
+    path("reviews/<slug:slug>/briefing.pdf", views.review_briefing_pdf_download, name="review_briefing_pdf"),
+]

@@ -1,0 +1,52 @@
+from django.http import FileResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from briefings.documents import newsletter_document
+from briefings.keeping import newsletter_pdf, review_briefing_pdf
+from briefings.models import Newsletter
+from reviews.models import Review
+
+
+@require_safe
+def newsletter_list(request):
+    newsletters = Newsletter.objects.published()
+    return render(request, "briefings/newsletter_list.html", {"newsletters": newsletters})
+
+
+@require_safe
+def newsletter_detail(request, slug):
+    newsletter = get_object_or_404(Newsletter.objects.visible_to(request.user), slug=slug)
+    document = newsletter_document(newsletter)
+    return render(
+        request, "briefings/newsletter_detail.html", {"newsletter": newsletter, "document": document}
+    )
+
+
+@require_safe
+def newsletter_pdf_download(request, slug):
+    newsletter = get_object_or_404(Newsletter.objects.visible_to(request.user), slug=slug)
+    return _pdf_response(request, newsletter_pdf(newsletter))
+
+
+@require_safe
+def review_briefing_pdf_download(request, slug):
+    review = get_object_or_404(Review.objects.visible_to(request.user), slug=slug)
+    return _pdf_response(request, review_briefing_pdf(review))
+
+
+def _pdf_response(request, pdf):
+    if pdf.kept and request.headers.get("If-None-Match") == f'"{pdf.fingerprint}"':
+        pdf.file.close()
+        return HttpResponseNotModified()
+    response = FileResponse(
+        pdf.file, as_attachment=True, filename=pdf.filename, content_type="application/pdf"
+    )
+    if pdf.kept:
+        # Public content, but it may change at any moment (a review withdrawn): revalidate each time.
+        response["ETag"] = f'"{pdf.fingerprint}"'
+        patch_cache_control(response, public=True, no_cache=True)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
