@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from briefings.services import newsletters_demo_ensure
 from reviews.demo_data import BOARD, REVIEWS
 from reviews.services import board_profile_ensure, review_import
 
@@ -11,3 +12,4 @@ class Command(BaseCommand):
         board_profile_ensure(data=BOARD)
         created = sum(review_import(data=data)[1] for data in REVIEWS)
         self.stdout.write(f"Demo data: {created} reviews added, {len(REVIEWS) - created} already present.")
+        self.stdout.write(f"Demo newsletters: {newsletters_demo_ensure()} added.")
