@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class UserManager(BaseUserManager):
@@ -37,6 +38,11 @@ class User(AbstractUser):
     REQUIRED_FIELDS = []
 
     objects = UserManager()
+    # Who was given which role, and by whom; passwords are never copied into the history.
+    history = HistoricalRecords(
+        m2m_fields=[AbstractUser.groups.field],
+        excluded_fields=["password", "last_login"],
+    )
 
     class Meta:
         ordering = ["email"]

@@ -1,6 +1,12 @@
 import pytest
 
-from tests.factories import OfficerFactory, PractitionerFactory
+from tests.factories import ManagerFactory, OfficerFactory, PractitionerFactory, SuperuserFactory
+
+
+def pytest_collection_modifyitems(items):
+    """Run browser tests last: their live server empties the database afterwards, which would
+    remove the themes and roles that data migrations seeded for the tests that follow."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +36,13 @@ def officer_client(client, officer):
 def practitioner_client(client, practitioner):
     client.force_login(practitioner)
     return client
+
+
+@pytest.fixture
+def manager(db):
+    return ManagerFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return SuperuserFactory()

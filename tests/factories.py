@@ -1,7 +1,9 @@
 import datetime
 
 import factory
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
+
+from accounts import roles
 
 from accounts.models import User
 from reviews.models import (
@@ -34,21 +36,39 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.save()
 
 
+def with_role(name):
+    """Give the user one of the board's roles (the groups made by the roles data migration)."""
+
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        if create:
+            user.groups.add(Group.objects.get(name=name))
+
+    return role
+
+
 class PractitionerFactory(UserFactory):
     organisation = "Northshire health visiting"
+    role = with_role(roles.PRACTITIONER)
 
 
 class OfficerFactory(UserFactory):
-    """A board officer: staff who may view and edit reviews."""
+    """A board officer: enters and edits reviews, submits them; cannot publish."""
 
     is_staff = True
+    role = with_role(roles.OFFICER)
 
-    @factory.post_generation
-    def permissions(self, create, extracted, **kwargs):
-        if create:
-            self.user_permissions.set(
-                Permission.objects.filter(content_type__app_label__in=["reviews", "briefings"])
-            )
+
+class ManagerFactory(UserFactory):
+    """A board manager: an officer who may also approve, publish and withdraw."""
+
+    is_staff = True
+    role = with_role(roles.MANAGER)
+
+
+class SuperuserFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class BoardProfile(models.Model):
@@ -22,6 +23,8 @@ class BoardProfile(models.Model):
         help_text="PNG or JPEG, at most 2 MB. Printed at the top of newsletters and briefings.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["singleton"])
 
     class Meta:
         verbose_name = "board profile"

@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from reviews.models.lists import OwnerGroup, Service, Theme
 from reviews.models.review import Child, Review
@@ -48,12 +49,16 @@ class Finding(models.Model):
 
 
 class KeyIssue(Finding):
+    history = HistoricalRecords()
+
     class Meta(Finding.Meta):
         verbose_name = "key issue"
 
 
 class PositiveFactor(Finding):
     practice_area = models.CharField(max_length=120, blank=True, help_text=PRACTICE_AREA_HELP)
+
+    history = HistoricalRecords()
 
     class Meta(Finding.Meta):
         verbose_name = "positive factor (good practice)"
@@ -69,6 +74,8 @@ class Lesson(Finding):
     # Ranked search on PostgreSQL: the lesson's words weighted above its review's title and
     # summary, kept current by reviews.search. Stays empty on SQLite, which searches by words.
     search_vector = SearchVectorField(null=True, editable=False)
+
+    history = HistoricalRecords(m2m_fields=[themes, services], excluded_fields=["search_vector"])
 
     class Meta(Finding.Meta):
         verbose_name = "lesson learned"
@@ -96,6 +103,8 @@ class Recommendation(Finding):
     outcome = models.TextField(
         blank=True, help_text="What changed as a result. Required before the recommendation is complete."
     )
+
+    history = HistoricalRecords()
 
     class Meta(Finding.Meta):
         verbose_name = "recommendation / key action"

@@ -6,6 +6,7 @@ by a data migration with the lists in the domain description.
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Theme(models.Model):
@@ -16,6 +17,8 @@ class Theme(models.Model):
         help_text="The board's short guidance on this issue for practitioners. "
         "Shown at the top of the theme page. Markdown: use * for bullets.",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -50,6 +53,8 @@ class OwnerGroup(models.Model):
     order = models.PositiveSmallIntegerField(
         default=100, help_text="Lower numbers are listed first in newsletters and on review pages."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]

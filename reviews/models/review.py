@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from reviews.models.lists import Service, Theme
 from reviews.querysets import ReviewQuerySet
@@ -81,14 +83,35 @@ class Review(models.Model):
     services = models.ManyToManyField(
         Service, blank=True, related_name="reviews", verbose_name="applicable services"
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The manager who last approved, withdrew or decided not to publish it.",
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True, help_text="Why it was withdrawn or sent back.")
+    # Raised on every save, so that a second officer saving a stale copy is refused.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[themes, services], excluded_fields=["version"])
 
     class Meta:
         ordering = ["-published_on", "-commissioned_on", "-id"]
         indexes = [models.Index(fields=["state", "visibility", "-published_on"])]
+        permissions = [
+            ("submit_review", "Can submit a review for approval"),
+            ("publish_review", "Can approve, publish, withdraw and decide not to publish a review"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(state="not_for_publication") | ~Q(not_for_publication_reason=""),
@@ -126,6 +149,11 @@ class Review(models.Model):
 
     def get_absolute_url(self):
         return reverse("reviews:review_detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     @property
     def is_public(self):
@@ -190,6 +218,8 @@ class Child(models.Model):
     child_protection_plan = models.BooleanField("child protection plan", default=False)
     looked_after = models.BooleanField("looked after", default=False)
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "id"]

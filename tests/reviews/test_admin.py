@@ -26,7 +26,7 @@ def review_form(**overrides):
         "summary": "Child K was not brought to appointments.",
         "why_it_matters": "",
         "report_url": "",
-        "state": "draft",
+        "version": "1",
         "not_for_publication_reason": "",
         "visibility": "public",
         "themes": [Theme.objects.get(slug="neglect").pk],
@@ -89,7 +89,8 @@ def test_officer_adds_a_review_with_children_lessons_and_recommendations(officer
 
 def test_a_failing_form_saves_nothing_and_keeps_what_was_typed(officer_client):
     data = review_form(
-        state="not_for_publication",
+        commissioned_on="2026-06-01",
+        completed_on="2026-01-01",
         **{
             "lessons-TOTAL_FORMS": "1",
             "lessons-0-order": "0",
@@ -99,13 +100,13 @@ def test_a_failing_form_saves_nothing_and_keeps_what_was_typed(officer_client):
     )
     response = officer_client.post(reverse("admin:reviews_review_add"), data)
     assert response.status_code == 200
-    assert "Give the reason the board decided not to publish this review." in response.text
+    assert "A review cannot be completed before it was commissioned." in response.text
     assert "A lesson typed carefully." in response.text
     assert not Review.objects.filter(reference="PR-2026-01").exists()
 
 
 def test_change_page_offers_only_this_reviews_children_and_saves(officer_client):
-    review = ReviewFactory()
+    review = ReviewFactory(state=Review.State.DRAFT, published_on=None)
     own = ChildFactory(review=review, pseudonym="Child Own")
     ChildFactory(pseudonym="Child Elsewhere")
     lesson = LessonFactory(review=review, text="Old words.")
@@ -120,8 +121,6 @@ def test_change_page_offers_only_this_reviews_children_and_saves(officer_client)
         reference=review.reference,
         slug=review.slug,
         kind=review.kind,
-        state="published",
-        published_on="2026-07-01",
         **{
             "children-TOTAL_FORMS": "1",
             "children-INITIAL_FORMS": "1",

@@ -1,0 +1,56 @@
+"""The board's roles, as permission groups. Changing a role's permissions needs a data migration."""
+
+OFFICER = "Board officer"
+MANAGER = "Board manager"
+PRACTITIONER = "Practitioner"
+STAFF_ROLES = {OFFICER, MANAGER}
+
+_ALL = ["add", "change", "view", "delete"]
+_FINDINGS = ["child", "keyissue", "positivefactor", "lesson", "recommendation"]
+
+OFFICER_PERMISSIONS = [
+    "reviews.add_review",
+    "reviews.change_review",
+    "reviews.view_review",
+    "reviews.submit_review",
+    *[f"reviews.{action}_{model}" for model in [*_FINDINGS, "ownergroup", "theme"] for action in _ALL],
+    "reviews.add_service",
+    "reviews.change_service",
+    "reviews.view_service",
+    "reviews.view_boardprofile",
+    "reviews.change_boardprofile",
+    # Officers see sign-in lock-outs so they can answer a colleague who cannot get in.
+    "axes.view_accessattempt",
+    "axes.view_accessfailurelog",
+    "axes.view_accesslog",
+]
+MANAGER_PERMISSIONS = [
+    *OFFICER_PERMISSIONS,
+    "reviews.delete_review",
+    "reviews.publish_review",
+    # Deleting a lock-out record unlocks the account.
+    "axes.delete_accessattempt",
+]
+# Practitioners read partner-only content because they are signed in; they need no permission.
+ROLES = {OFFICER: OFFICER_PERMISSIONS, MANAGER: MANAGER_PERMISSIONS, PRACTITIONER: []}
+
+
+def roles_sync(apps, roles=ROLES):
+    """Create the role groups and give each exactly its permissions (used by data migrations)."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations; a data migration needs them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, permissions in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        wanted = []
+        for dotted in permissions:
+            app_label, codename = dotted.split(".")
+            wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(wanted)

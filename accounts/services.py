@@ -1,0 +1,98 @@
+"""Writes for accounts: practitioner registration and confirmation, invitations, roles."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from accounts.models import User
+from accounts.roles import PRACTITIONER, STAFF_ROLES
+
+audit = logging.getLogger("lscb.audit")
+
+
+def email_domain_allowed(email: str) -> bool:
+    domain = email.rsplit("@", 1)[-1].lower()
+    allowed = [d.lower().lstrip("@") for d in settings.PRACTITIONER_EMAIL_DOMAINS]
+    # A sub-domain of a listed domain (e.g. a trust's address under nhs.net) is also accepted.
+    return any(domain == d or domain.endswith("." + d) for d in allowed)
+
+
+@transaction.atomic
+def practitioner_register(
+    *, email: str, password: str, first_name: str, last_name: str, organisation: str, request
+):
+    """Create an inactive practitioner account and e-mail a confirmation link.
+
+    The account can sign in only after the link proves the person reads that mailbox,
+    because the e-mail domain is what shows they work for a partner agency.
+    """
+    email = User.objects.normalize_email(email).lower()
+    if not email_domain_allowed(email):
+        raise ValidationError(
+            "Registration is open to staff of the board's partner agencies. Use your work e-mail address "
+            "(for example an nhs.net, police.uk or council address), or ask the board's business unit."
+        )
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing and existing.is_active:
+        # Say nothing that reveals whether an address has an account; the person can reset the password.
+        return existing
+    user = existing or User(email=email)
+    user.first_name, user.last_name, user.organisation = first_name, last_name, organisation
+    user.is_active = False
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.groups.add(Group.objects.get(name=PRACTITIONER))
+    link = _token_link(request, "accounts:register_confirm", user)
+    send_mail(
+        "Confirm your e-mail address",
+        render_to_string("accounts/email/confirm_registration.txt", {"user": user, "link": link}),
+        None,
+        [user.email],
+    )
+    audit.info("registration requested for %s", user.email)
+    return user
+
+
+def practitioner_confirm(*, user: User | None, token: str) -> bool:
+    if user is None or user.is_active or not default_token_generator.check_token(user, token):
+        return False
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    audit.info("registration confirmed for %s", user.email)
+    return True
+
+
+def staff_flag_sync(*, user: User) -> None:
+    """Board officers and managers use the admin, so their role makes them staff; others are not."""
+    is_staff = user.is_superuser or user.groups.filter(name__in=STAFF_ROLES).exists()
+    if user.is_staff != is_staff:
+        user.is_staff = is_staff
+        user.save(update_fields=["is_staff"])
+
+
+def _token_link(request, url_name: str, user: User) -> str:
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return request.build_absolute_uri(reverse(url_name, kwargs={"uidb64": uidb64, "token": token}))
+
+
+def user_invite(*, user: User, request) -> None:
+    """E-mail a new colleague a link to choose their own password (nobody else ever knows it)."""
+    link = _token_link(request, "accounts:password_reset_confirm", user)
+    send_mail(
+        "You have been invited to the case review system",
+        render_to_string("accounts/email/invitation.txt", {"user": user, "link": link, "by": request.user}),
+        None,
+        [user.email],
+    )
+    audit.info("invitation sent to %s by %s", user.email, request.user.email)
