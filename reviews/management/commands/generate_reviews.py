@@ -16,6 +16,7 @@ from reviews.models import (
     Service,
     Theme,
 )
+from reviews.search import lesson_search_vectors_update
 
 BATCH = 500
 
@@ -44,6 +45,8 @@ class Command(BaseCommand):
                 count = min(BATCH, start + reviews - first)
                 self._batch(rng, range(first, first + count), lessons, themes, services, owners)
                 progress.update(count)
+        # Bulk inserts send no signals: fill the new lessons' search vectors in one statement.
+        lesson_search_vectors_update(missing_only=True)
         self.stdout.write(f"Added {reviews} synthetic reviews.")
 
     @transaction.atomic

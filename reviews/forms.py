@@ -1,0 +1,264 @@
+"""The query-string forms of the public pages.
+
+Whatever arrives in a query string (an unknown theme, a year that is not a number, a
+thousand characters of search words, a NUL byte) is checked here, and each problem
+becomes a message for the reader instead of an error page. A value that fails is
+simply not applied: the page shows what the valid part of the request asks for.
+"""
+
+import hashlib
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout, Submit
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.formats import number_format
+
+from reviews import search
+from reviews.library import LessonFilters
+from reviews.models import Review, Service, Theme
+
+MAX_QUERY_LENGTH = 200
+MESSAGES = {
+    "theme": "We have no theme with that name, so lessons on every theme are shown.",
+    "service": "We have no service with that name, so lessons for every service are shown.",
+    "kind": "That is not a kind of review we publish, so every kind is shown.",
+    "year": "The year must be a year such as 2024, so every year is shown.",
+}
+
+
+class FacetChoiceField(forms.ChoiceField):
+    """An optional choice whose error message says what the page does instead."""
+
+    def __init__(self, *, label, message, **kwargs):
+        super().__init__(label=label, required=False, error_messages={"invalid_choice": message}, **kwargs)
+
+
+def _year_choices(years, selected=None):
+    years = sorted(set(years) | ({selected} if selected else set()), reverse=True)
+    return [(str(year), str(year)) for year in years]
+
+
+class QuickSearchForm(forms.Form):
+    """The search box of the home page; the full form is on the lessons page."""
+
+    q = forms.CharField(label="Search all lessons", required=False, max_length=MAX_QUERY_LENGTH)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.form_action = "reviews:lesson_list"
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("q", type="search", placeholder="e.g. neglect “was not brought”"),
+            Submit("", "Search", css_class="btn-primary"),
+        )
+
+
+class FiltersForm(forms.Form):
+    """Common parts of the review and lesson filters."""
+
+    def __init__(self, data=None, *, themes=None, services=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.themes = {t.slug: t for t in (themes if themes is not None else Theme.objects.all())}
+        self.services = {s.slug: s for s in (services if services is not None else Service.objects.all())}
+        if "theme" in self.fields:
+            self.fields["theme"].choices = [("", "Any theme")] + [(s, t.name) for s, t in self.themes.items()]
+        if "service" in self.fields:
+            self.fields["service"].choices = [("", "Any service")] + [
+                (s, t.name) for s, t in self.services.items()
+            ]
+        self.helper = FormHelper()
+        self.helper.form_method = "get"
+        self.helper.disable_csrf = True
+
+    def clean_year(self):
+        value = self.cleaned_data.get("year")
+        if value in (None, ""):
+            return None
+        try:
+            year = int(value)
+        except (TypeError, ValueError):
+            raise forms.ValidationError(MESSAGES["year"]) from None
+        if not 1900 <= year <= 2200:
+            raise forms.ValidationError(MESSAGES["year"])
+        return year
+
+    def error_messages(self) -> list[str]:
+        return [str(message) for errors in self.errors.values() for message in errors]
+
+    def valid_value(self, name):
+        """The cleaned value of one field, or its empty value when that field is in error."""
+        if name in self.errors:
+            return None
+        return self.cleaned_data.get(name) or None
+
+
+class LessonSearchForm(FiltersForm):
+    q = forms.CharField(
+        label="Search lessons",
+        required=False,
+        strip=True,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": f"Search words must be at most {MAX_QUERY_LENGTH} characters; "
+            "try a few key words instead. All lessons are shown.",
+            "null_characters_not_allowed": "The search words contained a character that cannot be "
+            "searched for. All lessons are shown.",
+        },
+        help_text="Words or “a phrase in quotes”; put - before a word to leave it out.",
+    )
+    theme = FacetChoiceField(label="Theme", message=MESSAGES["theme"])
+    service = FacetChoiceField(label="Your service", message=MESSAGES["service"])
+    kind = FacetChoiceField(
+        label="Kind of review",
+        message=MESSAGES["kind"],
+        choices=[("", "Any kind"), *Review.Kind.choices],
+    )
+    year = forms.CharField(label="Year published", required=False, widget=forms.Select)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["year"].widget.choices = [("", "Any year")]
+        self.helper.form_action = "reviews:lesson_list"
+        self.helper.form_class = "lesson-search"
+        self.helper.layout = Layout(
+            Field("q", type="search", autocomplete="off"),
+            Div(
+                Div("theme", css_class="col-6 col-lg-12"),
+                Div("service", css_class="col-6 col-lg-12"),
+                Div("kind", css_class="col-6 col-lg-12"),
+                Div("year", css_class="col-6 col-lg-12"),
+                css_class="row gx-2",
+            ),
+            Submit("", "Show lessons", css_class="btn-primary"),
+        )
+
+    def clean_q(self):
+        text = search.clean_query(self.cleaned_data.get("q", ""))
+        if text and not search.query_words(text):
+            raise forms.ValidationError(
+                "Type at least one word to search for: punctuation and search signs alone "
+                "find nothing. All lessons are shown."
+            )
+        return text
+
+    def filters(self) -> LessonFilters:
+        theme = self.themes.get(self.valid_value("theme") or "")
+        service = self.services.get(self.valid_value("service") or "")
+        return LessonFilters(
+            q=self.valid_value("q") or "",
+            theme=theme.pk if theme else None,
+            service=service.pk if service else None,
+            kind=self.valid_value("kind") or "",
+            year=self.valid_value("year"),
+        )
+
+    def input_key(self) -> str:
+        """A short digest of exactly what was typed and chosen."""
+        return hashlib.sha256(self.data.urlencode().encode() if self.data else b"").hexdigest()[:32]
+
+    def selected_filters(self) -> list[dict]:
+        """The filters in force, in words, each with the query string that removes it."""
+        labels = {
+            "q": lambda v: f"“{v}”",
+            "theme": lambda v: self.themes[v].name,
+            "service": lambda v: self.services[v].name,
+            "kind": lambda v: Review.Kind(v).label,
+            "year": str,
+        }
+        selected = []
+        for name, label in labels.items():
+            value = self.valid_value(name)
+            if value:
+                params = self.data.copy()
+                params.pop(name, None)
+                params.pop("page", None)
+                selected.append(
+                    {"name": self.fields[name].label, "label": label(value), "remove": params.urlencode()}
+                )
+        return selected
+
+    def show_counts(self, facets: dict):
+        """Label every choice with the number of lessons it would show."""
+
+        def label(name, count):
+            return f"{name} ({number_format(count, force_grouping=True)})"
+
+        theme_counts, service_counts = facets["theme"], facets["service"]
+        self.fields["theme"].choices = [("", "Any theme")] + [
+            (slug, label(t.name, theme_counts.get(t.pk, 0))) for slug, t in self.themes.items()
+        ]
+        self.fields["service"].choices = [("", "Any service")] + [
+            (slug, label(s.name, service_counts.get(s.pk, 0))) for slug, s in self.services.items()
+        ]
+        self.fields["kind"].choices = [("", "Any kind")] + [
+            (value, label(name, facets["kind"].get(value, 0))) for value, name in Review.Kind.choices
+        ]
+        selected = self.valid_value("year")
+        self.fields["year"].widget.choices = [("", "Any year")] + [
+            (value, label(value, facets["year"].get(int(value), 0)))
+            for value, _ in _year_choices(facets["year"], selected)
+        ]
+
+
+class ReviewFilterForm(FiltersForm):
+    kind = FacetChoiceField(
+        label="Kind of review",
+        message="That is not a kind of review we publish, so every kind is shown.",
+        choices=[("", "Any kind"), *Review.Kind.choices],
+    )
+    year = forms.CharField(label="Year published", required=False, widget=forms.Select)
+    theme = FacetChoiceField(
+        label="Theme", message="We have no theme with that name, so every theme is shown."
+    )
+
+    def __init__(self, data=None, *, years=(), **kwargs):
+        super().__init__(data, **kwargs)
+        selected_year = self.valid_value("year")
+        self.fields["year"].widget.choices = [("", "Any year"), *_year_choices(years, selected_year)]
+        self.helper.form_action = "reviews:review_list"
+        self.helper.layout = Layout(
+            Div(
+                Div("kind", css_class="col-md-4"),
+                Div("year", css_class="col-md-4"),
+                Div("theme", css_class="col-md-4"),
+                css_class="row",
+            ),
+            Submit("", "Show reviews", css_class="btn-primary"),
+        )
+
+    def filter(self, reviews):
+        if kind := self.valid_value("kind"):
+            reviews = reviews.filter(kind=kind)
+        if year := self.valid_value("year"):
+            reviews = reviews.filter(published_on__year=year)
+        if theme := self.themes.get(self.valid_value("theme") or ""):
+            reviews = reviews.filter(themes=theme)
+        return reviews
+
+
+class PageError(Exception):
+    """A page number that is not a number (400) or past the last page (404)."""
+
+    def __init__(self, message, status):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def page_of(object_list, number, *, per_page):
+    """One page of ``object_list``, or PageError with a message a reader understands."""
+    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
+    if number in (None, ""):
+        number = 1
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        raise PageError("The page number must be a whole number, such as 2.", 400) from None
+    except EmptyPage:
+        pages = paginator.num_pages
+        raise PageError(
+            f"There is no page {str(number)[:12]}: the results fill {pages} page{'s' if pages != 1 else ''}.",
+            404,
+        ) from None
