@@ -20,7 +20,7 @@ class SignInView(auth_views.LoginView):
 
 
 def register(request):
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -69,7 +69,7 @@ def two_factor_view(request):
     enrolling = device is None
     if enrolling:
         device = two_factor.enrolment_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if two_factor.verify(request, device, form.cleaned_data["token"]):
             if enrolling:

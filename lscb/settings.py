@@ -59,9 +59,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.StaffSessionExpiryMiddleware",
     "accounts.middleware.NoStoreWhenSignedInMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -129,6 +129,8 @@ PRACTITIONER_EMAIL_DOMAINS = env_list(
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Both sign-in forms name the e-mail field "username", as Django's AuthenticationForm does.
+AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -168,10 +170,16 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Development prints e-mails (password resets, sign-up confirmations) to the console.
+# Development prints e-mails (password resets, sign-up confirmations) to the console;
+# production sends them through SMTP (EMAIL_HOST and friends).
 MAILERS = {
     "default": {
-        "BACKEND": env_str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"),
+        "BACKEND": env_str(
+            "EMAIL_BACKEND",
+            default="django.core.mail.backends.smtp.EmailBackend"
+            if PRODUCTION
+            else "django.core.mail.backends.console.EmailBackend",
+        ),
         "OPTIONS": {
             key: value
             for key, value in {

@@ -220,7 +220,7 @@ class ReviewAdmin(SimpleHistoryAdmin):
         if transition is None:
             messages.error(request, "That action does not exist.")
             return redirect("admin:reviews_review_change", review.pk)
-        form = TransitionForm(request.POST or None)
+        form = TransitionForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 review_transition(

@@ -116,6 +116,7 @@ def review_transition(*, review: Review, name: str, by, reason: str = "") -> Rev
     if transition.needs_reason and not reason:
         raise ValidationError("Give a reason: it is kept with the review's history.")
 
+    previous_state = review.state
     now = timezone.now()
     if transition.name == "submit":
         review.submitted_by, review.submitted_at = by, now
@@ -128,6 +129,7 @@ def review_transition(*, review: Review, name: str, by, reason: str = "") -> Rev
         review.not_for_publication_reason = reason
     review.state = transition.target
     review._change_reason = f"{transition.label}" + (f": {reason}" if reason else "")
+    review._history_user = by  # services also run outside a request, e.g. from a command
     review.full_clean()
     review.save()
     audit.info(
