@@ -101,7 +101,8 @@ password_reset = auth_views.PasswordResetView.as_view(
     extra_context={
         "title": "Reset your password",
         "button": "Send the link",
-        "intro": "Enter your e-mail address. If it has an account, we will send a link to choose a new password.",
+        "intro": "Enter your e-mail address. If it has an account, "
+        "we will send a link to choose a new password.",
     },
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(

@@ -137,7 +137,7 @@ def review_transition(*, review: Review, name: str, by, reason: str = "") -> Rev
         review.reference,
         transition.name,
         by.email,
-        transition.sources,
+        previous_state,
         review.state,
     )
     return review
