@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from reviews.validators import MaxFileSize, validate_logo
+
 
 class BoardProfile(models.Model):
     """The board's own details, shown in page footers and on every PDF. There is only one."""
@@ -21,6 +23,7 @@ class BoardProfile(models.Model):
         upload_to="board/",
         blank=True,
         help_text="PNG or JPEG, at most 2 MB. Printed at the top of newsletters and briefings.",
+        validators=[validate_logo, MaxFileSize(2)],
     )
     updated_at = models.DateTimeField(auto_now=True)
 

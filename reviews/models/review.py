@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from reviews.models.lists import Service, Theme
 from reviews.querysets import ReviewQuerySet
+from reviews.validators import MaxFileSize, validate_pdf
 
 
 class ReviewKind(models.TextChoices):
@@ -68,7 +69,11 @@ class Review(models.Model):
     )
     report_url = models.URLField("link to the full report", blank=True)
     report_file = models.FileField(
-        "full report (PDF)", upload_to="reports/", blank=True, help_text="A PDF of at most 10 MB."
+        "full report (PDF)",
+        upload_to="reports/",
+        blank=True,
+        help_text="A PDF of at most 10 MB.",
+        validators=[validate_pdf, MaxFileSize(10)],
     )
     state = models.CharField(max_length=20, choices=State, default=State.DRAFT)
     not_for_publication_reason = models.TextField(
