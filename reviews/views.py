@@ -1,7 +1,7 @@
 """The public pages of the lessons library. Every read goes through the visibility rule."""
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -145,3 +145,15 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def review_report(request, slug):
+    """The uploaded full report, only to those who may see the review, and never run by the browser."""
+    review = get_object_or_404(Review.objects.visible_to(request.user).exclude(report_file=""), slug=slug)
+    response = FileResponse(
+        review.report_file.open("rb"), content_type="application/pdf", filename=f"{review.slug}-report.pdf"
+    )
+    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

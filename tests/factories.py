@@ -4,7 +4,6 @@ import factory
 from django.contrib.auth.models import Group
 
 from accounts import roles
-
 from accounts.models import User
 from reviews.models import (
     BoardProfile,

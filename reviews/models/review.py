@@ -152,13 +152,13 @@ class Review(models.Model):
     def __str__(self):
         return f"{self.reference}: {self.title}"
 
-    def get_absolute_url(self):
-        return reverse("reviews:review_detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if self.pk:
             self.version += 1
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("reviews:review_detail", kwargs={"slug": self.slug})
 
     @property
     def is_public(self):
