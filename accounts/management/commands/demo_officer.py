@@ -1,33 +1,38 @@
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts import roles
 from accounts.models import User
+from accounts.services import staff_flag_sync
 
-EMAIL = "officer@example.org"
-PASSWORD = "demo-officer-2026"
+# Two people, because nothing is published by one person alone.
+DEMO_ACCOUNTS = [
+    ("officer@example.org", "Demo", "Officer", roles.OFFICER),
+    ("manager@example.org", "Demo", "Manager", roles.MANAGER),
+]
+PASSWORD = "demo-password-2026"
 
 
 class Command(BaseCommand):
-    help = "Create (or reset) the demo board-officer account and print how to sign in. Development only."
+    help = "Create (or reset) the demo board officer and board manager accounts. Development only."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(
-                "The demo account is for development only; it is never created with DEBUG=false."
+                "Demo accounts are for development only; they are never created with DEBUG=false."
             )
-        user, _ = User.objects.get_or_create(
-            email=EMAIL, defaults={"first_name": "Demo", "last_name": "Officer"}
-        )
-        user.is_staff = True
-        user.is_active = True
-        user.set_password(PASSWORD)
-        user.save()
-        user.user_permissions.set(
-            Permission.objects.filter(content_type__app_label__in=["reviews", "briefings"])
-        )
+        lines = []
+        for email, first_name, last_name, role in DEMO_ACCOUNTS:
+            user, _ = User.objects.get_or_create(
+                email=email, defaults={"first_name": first_name, "last_name": last_name}
+            )
+            user.is_active = True
+            user.set_password(PASSWORD)
+            user.save()
+            user.groups.set([Group.objects.get(name=role)])
+            staff_flag_sync(user=user)
+            lines.append(f"  {role:<14} {email:<22} password: {PASSWORD}")
         self.stdout.write(
-            self.style.SUCCESS(
-                f"\nSign in at http://127.0.0.1:8000/admin/ as {EMAIL} with the password {PASSWORD}\n"
-            )
+            self.style.SUCCESS("\nSign in at http://127.0.0.1:8000/admin/ as\n" + "\n".join(lines) + "\n")
         )
