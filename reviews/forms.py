@@ -13,6 +13,7 @@ from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.formats import number_format
+from django.utils.html import strip_tags
 
 from reviews import search
 from reviews.library import LessonFilters
@@ -42,7 +43,9 @@ def _year_choices(years, selected=None):
 class QuickSearchForm(forms.Form):
     """The search box of the home page; the full form is on the lessons page."""
 
-    q = forms.CharField(label="Search all lessons", required=False, max_length=MAX_QUERY_LENGTH)
+    q = forms.CharField(
+        label="Search all lessons", required=False, max_length=MAX_QUERY_LENGTH, widget=forms.SearchInput
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +54,7 @@ class QuickSearchForm(forms.Form):
         self.helper.form_action = "reviews:lesson_list"
         self.helper.disable_csrf = True
         self.helper.layout = Layout(
-            Field("q", type="search", placeholder="e.g. neglect “was not brought”"),
+            Field("q", placeholder="e.g. neglect “was not brought”"),
             Submit("", "Search", css_class="btn-primary"),
         )
 
@@ -99,6 +102,7 @@ class LessonSearchForm(FiltersForm):
     q = forms.CharField(
         label="Search lessons",
         required=False,
+        widget=forms.SearchInput,
         strip=True,
         max_length=MAX_QUERY_LENGTH,
         error_messages={
@@ -124,7 +128,7 @@ class LessonSearchForm(FiltersForm):
         self.helper.form_action = "reviews:lesson_list"
         self.helper.form_class = "lesson-search"
         self.helper.layout = Layout(
-            Field("q", type="search", autocomplete="off"),
+            Field("q", autocomplete="off"),
             Div(
                 Div("theme", css_class="col-6 col-lg-12"),
                 Div("service", css_class="col-6 col-lg-12"),
@@ -136,7 +140,8 @@ class LessonSearchForm(FiltersForm):
         )
 
     def clean_q(self):
-        text = search.clean_query(self.cleaned_data.get("q", ""))
+        # Text pasted from a web page may carry its markup: search for the words only.
+        text = search.clean_query(strip_tags(self.cleaned_data.get("q", "")))
         if text and not search.query_words(text):
             raise forms.ValidationError(
                 "Type at least one word to search for: punctuation and search signs alone "
