@@ -65,7 +65,9 @@ def layout_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _board_updated_at():
+def _board_updated_at(board=None):
+    if board is not None:
+        return board.updated_at
     return BoardProfile.objects.values_list("updated_at", flat=True).first()
 
 
@@ -73,14 +75,20 @@ def _digest(*parts) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
-def newsletter_fingerprint(newsletter) -> str:
+def newsletter_fingerprint(newsletter, board=None) -> str:
     printed = list(
         newsletter.items.filter(review__in=Review.objects.public()).values_list(
             "review_id", "order", "review__updated_at"
         )
     )
+    # str(): the state is a plain string when loaded, an enum member just after a transition.
     return _digest(
-        layout_version(), newsletter.pk, newsletter.state, newsletter.updated_at, _board_updated_at(), printed
+        layout_version(),
+        newsletter.pk,
+        str(newsletter.state),
+        newsletter.updated_at,
+        _board_updated_at(board),
+        printed,
     )
 
 
@@ -131,7 +139,7 @@ def newsletter_pdf(newsletter) -> PdfFile:
         rendered = render_pdf("pdf/newsletter.html", newsletter_context(newsletter, board))
         return PdfFile(io.BytesIO(rendered.content), filename)
 
-    fingerprint = newsletter_fingerprint(newsletter)
+    fingerprint = newsletter_fingerprint(newsletter, board)
     if newsletter.pdf_fingerprint == fingerprint and newsletter.pdf_name:
         kept = _open_kept(newsletter.pdf_name)
         if kept:
@@ -151,7 +159,7 @@ def newsletter_context(newsletter, board) -> dict:
 def newsletter_pdf_keep(*, newsletter, fingerprint: str | None = None, board=None) -> None:
     """Render a published newsletter and keep the file, recording its page count and size."""
     board = board or BoardProfile.current()
-    fingerprint = fingerprint or newsletter_fingerprint(newsletter)
+    fingerprint = fingerprint or newsletter_fingerprint(newsletter, board)
     rendered = render_pdf("pdf/newsletter.html", newsletter_context(newsletter, board))
     name = _keep(NEWSLETTER_FOLDER, f"{newsletter.pk}-{fingerprint}", rendered.content)
     fields = {
@@ -172,7 +180,7 @@ def review_briefing_pdf(review) -> PdfFile:
     filename = briefing_filename(review, board)
     if not review.is_public:
         return PdfFile(io.BytesIO(_render_briefing(review, board)), filename)
-    fingerprint = _digest(layout_version(), review.pk, review.updated_at, _board_updated_at())
+    fingerprint = _digest(layout_version(), review.pk, review.updated_at, _board_updated_at(board))
     name = f"{BRIEFING_FOLDER}/{review.pk}-{fingerprint}.pdf"
     kept = _open_kept(name)
     if not kept:

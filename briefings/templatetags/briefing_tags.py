@@ -1,5 +1,8 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils.safestring import mark_safe
+
+from reviews.markdown import render_markdown
 
 register = template.Library()
 
@@ -34,3 +37,22 @@ def child_description(child):
 def pdf_size(size):
     """A file size as readers expect it: “212 KB”, “1.4 MB”."""
     return filesizeformat(size).replace("\xa0", " ") if size else ""
+
+
+@register.filter
+def finding_markdown(text):
+    """A finding as Markdown, without the paragraph around a one-paragraph finding.
+
+    Most findings are one sentence; leaving out the <p> inside each list item halves the
+    boxes WeasyPrint lays out and keeps list items tight.
+    """
+    html = str(render_markdown(text))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return mark_safe(html)  # noqa: S308 - render_markdown sanitised it with nh3
+
+
+@register.filter
+def address_line(address):
+    """A postal address typed one line per row, printed on one line: “Town Hall, Bridge Street, …”."""
+    return ", ".join(line.strip().rstrip(",") for line in address.splitlines() if line.strip())
