@@ -119,10 +119,10 @@ ELLIS = {
         "The family support worker understood the family's needs and responded to them.",
     ],
     "lessons": [
-        "There is a need for assessments informed by history, by other agencies' information and by research.",
+        "There is a need for assessments informed by history, other agencies' information and research.",
         "There is a need for proper contracts when specialist services are commissioned from other agencies.",
         "There is a need to advise carers what they may be told about a young person who may pose a risk.",
-        "There is a need for staff to follow the guidance on working with parents who have a learning disability.",
+        "There is a need to follow the guidance on working with parents who have a learning disability.",
         "There is a need for plans for looked-after young people to be evidence based and multi-agency.",
         "There is a need to record the purpose of each visit and whether the child was seen alone.",
         "There is a need to keep to the procedures for reviewing looked-after children.",
@@ -164,7 +164,7 @@ JAY = {
         "Changes of worker and manager weakened the focus on risk.",
     ],
     "positive_factors": [
-        "There was good liaison at several points, for example housing staff pursued contact with social care.",
+        "There was good liaison at several points: housing staff pursued contact with social care.",
         "The school nurse raised the first concerns.",
         "Early health visitor involvement was appropriate.",
     ],

@@ -67,7 +67,9 @@ EDITS = {
     "child edited": lambda n: [c.save() for c in Child.objects.filter(review=first_review(n))[:1]],
     "lesson added": lambda n: LessonFactory(review=first_review(n)),
     "lesson deleted": lambda n: Lesson.objects.filter(review=first_review(n)).first().delete(),
-    "lesson theme": lambda n: Lesson.objects.filter(review=first_review(n)).first().themes.add(Theme.objects.first()),
+    "lesson theme": lambda n: (
+        Lesson.objects.filter(review=first_review(n)).first().themes.add(Theme.objects.first())
+    ),
     "recommendation": lambda n: RecommendationFactory(review=first_review(n)),
     "owner group renamed": lambda n: (
         OwnerGroup.objects.filter(name="All agencies").update(name="Every agency") and None,

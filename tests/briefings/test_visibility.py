@@ -107,7 +107,9 @@ def test_briefing_pdf_of_a_hidden_review_is_not_found_by_the_public(client, boar
     assert SECRET not in response.content.decode()
 
 
-def test_partner_only_briefing_is_for_signed_in_practitioners_and_never_kept(practitioner_client, board, media_root):
+def test_partner_only_briefing_is_for_signed_in_practitioners_and_never_kept(
+    practitioner_client, board, media_root
+):
     review = hidden_review_with_secrets(visibility=Review.Visibility.PARTNERS)
     response = practitioner_client.get(reverse("briefings:review_briefing_pdf", kwargs={"slug": review.slug}))
     pdf = pdf_of(response)
