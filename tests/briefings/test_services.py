@@ -1,0 +1,101 @@
+"""Moving a newsletter between states, and the demo newsletters."""
+
+from io import StringIO
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from briefings.models import Newsletter
+from briefings.services import (
+    newsletter_create,
+    newsletter_publish,
+    newsletter_return_to_draft,
+    newsletter_submit,
+    newsletter_withdraw,
+)
+from reviews.models import Review
+from tests.briefings.conftest import refreshed
+from tests.factories import ReviewFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def newsletter(board):
+    newsletter, _ = newsletter_create(
+        data={"slug": "n", "title": "N", "issue_date": "2024-01-01"},
+        review_references=[ReviewFactory().reference],
+    )
+    return newsletter
+
+
+def test_draft_to_approval_to_published_to_withdrawn_and_back(newsletter, editor):
+    newsletter = newsletter_submit(newsletter=newsletter, by=editor)
+    assert refreshed(newsletter).state == Newsletter.State.AWAITING_APPROVAL
+    newsletter = newsletter_publish(newsletter=newsletter, by=editor)
+    stored = refreshed(newsletter)
+    assert (
+        stored.state == Newsletter.State.PUBLISHED and stored.published_at and stored.published_by == editor
+    )
+    assert list(Newsletter.objects.published()) == [stored]
+    newsletter_withdraw(newsletter=stored, by=editor)
+    assert not Newsletter.objects.published().exists()
+    newsletter_return_to_draft(newsletter=refreshed(newsletter), by=editor)
+    assert refreshed(newsletter).state == Newsletter.State.DRAFT
+
+
+def test_transitions_that_make_no_sense_are_refused_plainly(newsletter, editor):
+    with pytest.raises(ValidationError, match="A newsletter that is draft cannot be withdrawn."):
+        newsletter_withdraw(newsletter=newsletter, by=editor)
+    published = newsletter_publish(newsletter=newsletter, by=editor)
+    with pytest.raises(ValidationError, match="A newsletter that is published cannot be published."):
+        newsletter_publish(newsletter=published, by=editor)
+
+
+def test_publishing_refuses_every_review_that_is_not_published_for_everyone(board, editor):
+    reviews = [
+        ReviewFactory(state=Review.State.DRAFT, published_on=None),
+        ReviewFactory(state=Review.State.NOT_FOR_PUBLICATION),
+        ReviewFactory(visibility=Review.Visibility.PARTNERS),
+    ]
+    newsletter, _ = newsletter_create(
+        data={"slug": "n", "title": "N", "issue_date": "2024-01-01"},
+        review_references=[r.reference for r in reviews],
+    )
+    with pytest.raises(ValidationError) as refused:
+        newsletter_publish(newsletter=newsletter, by=editor)
+    messages = refused.value.messages
+    assert len(messages) == 3
+    assert "is draft:" in messages[0]
+    assert "is not for publication:" in messages[1]
+    assert "is published for partner agencies only:" in messages[2]
+    assert refreshed(newsletter).state == Newsletter.State.DRAFT
+    with pytest.raises(ValidationError):
+        newsletter_submit(newsletter=newsletter, by=editor)
+
+
+def test_publishing_stands_when_the_pdf_cannot_be_rendered(newsletter, editor, monkeypatch):
+    from briefings import services
+
+    def broken(**kwargs):
+        raise OSError("Pango is missing")
+
+    monkeypatch.setattr(services, "newsletter_pdf_keep", broken)
+    published = newsletter_publish(newsletter=newsletter, by=editor)
+    assert refreshed(published).state == Newsletter.State.PUBLISHED
+    assert refreshed(published).pdf_pages is None
+
+
+def test_load_demo_creates_a_published_and_a_draft_newsletter_once():
+    call_command("load_demo", stdout=StringIO())
+    published = Newsletter.objects.get(state=Newsletter.State.PUBLISHED)
+    assert published.items.count() == 3
+    assert all(item.review.is_public for item in published.items.select_related("review"))
+    assert published.pdf_pages and published.pdf_size
+    draft = Newsletter.objects.get(state=Newsletter.State.DRAFT)
+    assert draft.kind == Newsletter.Kind.SEVEN_MINUTE
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    assert Newsletter.objects.count() == 2
+    assert "Demo newsletters: 0 added." in out.getvalue()

@@ -1,0 +1,131 @@
+"""The public archive, the web version of a newsletter, and PDF downloads."""
+
+import datetime
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from briefings.bench import AMBER, REVIEW_TITLES
+from briefings.models import Newsletter
+from briefings.services import newsletter_create, newsletter_publish
+from tests.briefings.pdfs import pdf_of
+from tests.factories import (
+    KeyIssueFactory,
+    LessonFactory,
+    PositiveFactorFactory,
+    RecommendationFactory,
+    ReviewFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_archive_lists_published_newsletters_newest_first_with_kind_date_pages_and_size(
+    client, published_newsletter, editor
+):
+    older_review = ReviewFactory()
+    older, _ = newsletter_create(
+        data={
+            "slug": "older",
+            "title": "Older briefing",
+            "issue_date": datetime.date(2012, 1, 5),
+            "kind": "seven_minute",
+        },
+        review_references=[older_review.reference],
+    )
+    newsletter_publish(newsletter=older, by=editor)
+    newsletter_create(
+        data={"slug": "draft", "title": "Unfinished", "issue_date": "2030-01-01"}, review_references=[]
+    )
+    page = client.get(reverse("briefings:newsletter_list"))
+    assert page.status_code == 200
+    text = page.text
+    assert text.index("Learning from local case reviews") < text.index("Older briefing")
+    assert "Unfinished" not in text
+    assert "7-minute briefing" in text and "5 January 2012" in text and "2 December 2013" in text
+    published = Newsletter.objects.get(pk=published_newsletter.pk)
+    assert f"{published.pdf_pages} pages" in text
+    assert "KB" in text
+    assert published_newsletter.get_pdf_url() in text
+
+
+def test_pdf_downloads_with_a_sensible_file_name(client, published_newsletter):
+    response = client.get(published_newsletter.get_pdf_url())
+    assert response["Content-Disposition"] == 'attachment; filename="nscp-bench-newsletter.pdf"'
+    assert published_newsletter.get_pdf_url() == "/newsletters/bench-newsletter.pdf"
+
+
+def test_the_web_version_has_the_same_sections_as_the_pdf(client, published_newsletter):
+    page = client.get(published_newsletter.get_absolute_url())
+    assert page.status_code == 200
+    text = page.text
+    position = 0
+    for heading in ["What's inside", "Introduction", *REVIEW_TITLES, "Closing message", "Contact us"]:
+        position = text.index(heading, position + 1)
+    assert AMBER["key_issues"][0] in html.unescape(text)
+    assert "The names used are not those of the children involved." in text
+    assert 'href="#review-bench-amber"' in text and 'id="review-bench-amber"' in text
+    assert "Download the PDF" in text
+
+
+@pytest.mark.parametrize("name", ["newsletter_list", "newsletter_detail", "newsletter_pdf"])
+def test_pages_only_answer_get(client, published_newsletter, name):
+    kwargs = {} if name == "newsletter_list" else {"slug": published_newsletter.slug}
+    assert client.post(reverse(f"briefings:{name}", kwargs=kwargs)).status_code == 405
+
+
+def test_unknown_newsletter_is_not_found(client, board):
+    assert client.get("/newsletters/no-such-thing.pdf").status_code == 404
+    assert client.get("/newsletters/no-such-thing/").status_code == 404
+
+
+@pytest.fixture
+def review_with_findings(board):
+    review = ReviewFactory(title="Child M: a teenager at risk", why_it_matters="Age is not a shield.")
+    KeyIssueFactory(review=review, text="Risk was seen as choice.")
+    PositiveFactorFactory(review=review, text="School kept in touch.")
+    LessonFactory(review=review, text="There is a need to see exploitation.")
+    RecommendationFactory(review=review, text="Train staff on exploitation.")
+    return review
+
+
+def test_seven_minute_briefing_pdf_has_seven_numbered_parts_then_the_team_questions(
+    client, review_with_findings
+):
+    response = client.get(
+        reverse("briefings:review_briefing_pdf", kwargs={"slug": review_with_findings.slug})
+    )
+    assert response[
+        "Content-Disposition"
+    ] == 'attachment; filename="nscp-7-minute-briefing-test-review-0.pdf"'.replace(
+        "test-review-0", review_with_findings.slug
+    )
+    pdf = pdf_of(response)
+    assert 1 <= pdf.page_count <= 2
+    assert pdf.reader.metadata.title == "7-minute briefing: Child M: a teenager at risk"
+    assert pdf.is_tagged
+    text = pdf.text
+    position = 0
+    parts = [
+        "Background",
+        "Why it matters",
+        "Key issues",
+        "What went well",
+        "Lessons learned",
+        "Things to remember",
+        "What to do",
+    ]
+    for number, title in enumerate(parts, start=1):
+        position = re.compile(rf"{number}\s+{title}").search(text, position).end()
+    questions = text.index("Questions for your team", position)
+    assert text.index("What goes into our team plan", questions)
+    for finding in [
+        "Risk was seen as choice.",
+        "School kept in touch.",
+        "There is a need to see exploitation.",
+        "Train staff on exploitation.",
+    ]:
+        assert finding in text
+    assert [title for depth, title, page in pdf.outline()][:2] == ["1 Background", "2 Why it matters"]
