@@ -231,5 +231,8 @@ LOGGING = {
         # Sign-ins, failed sign-ins, lock-outs and publication decisions.
         "lscb.audit": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint reports every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
