@@ -1,0 +1,72 @@
+"""Browser tests: the real Chromium from the system's package, driven by Playwright, no download.
+
+Locally they are skipped, with the reason, when /usr/bin/chromium is missing. In continuous
+integration (CI=true) a missing browser is a failure: these tests must run there.
+"""
+
+import importlib
+import os
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists() or IN_CI:
+        return
+    skip = pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"CI=true but Chromium is missing at {CHROMIUM}: the browser tests must run in CI.")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's synchronous API keeps an event loop running in this thread. The ORM calls the
+    # tests make beside it are ordinary synchronous calls, so Django's guard against ORM use from
+    # async code is lifted while the browser is open. Browser tests run last (tests/conftest.py),
+    # so no other test runs with it lifted.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo(browser, transactional_db, live_server):
+    """The demo board and its reviews, served by a live server.
+
+    A live server's test empties the database when it ends, taking the controlled lists that
+    a data migration seeded with it; they are seeded again here before the demo is loaded.
+    """
+    seed_vocabulary = importlib.import_module("reviews.migrations.0002_seed_vocabulary").seed
+    seed_vocabulary(apps, None)
+    call_command("load_demo", verbosity=0)
+    return live_server.url

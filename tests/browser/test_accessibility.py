@@ -1,0 +1,39 @@
+"""Every public page template checked by axe-core at the WCAG 2.2 A and AA rules: no violations."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PAGES = [
+    "/",
+    "/reviews/",
+    "/reviews/?kind=nope",
+    "/reviews/child-m-management-review/",
+    "/reviews/child-m-management-review/briefing/",
+    "/lessons/",
+    "/lessons/?q=neglect&service=police",
+    "/lessons/?q=zzzzzz",
+    "/lessons/?theme=nope&page=x",
+    "/themes/",
+    "/themes/neglect/",
+    "/accessibility/",
+    "/privacy/",
+    "/no-such-page/",
+]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_public_pages_have_no_wcag_violations(browser, demo, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+    for url in PAGES:
+        page.goto(demo + url)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        if results.violations_count:
+            problems.append(f"{url}:\n{results.generate_report()}")
+    context.close()
+    assert not problems, "\n\n".join(problems)
