@@ -28,7 +28,13 @@ def _themes_with_counts(user):
 
 @require_safe
 def home(request):
-    reviews = Review.objects.visible_to(request.user).prefetch_related("themes")[:5]
+    # "What the board has learnt": published reviews only, even for staff who may preview drafts.
+    reviews = (
+        Review.objects.visible_to(request.user)
+        .filter(state=Review.State.PUBLISHED)
+        .order_by("-published_on", "-id")
+        .prefetch_related("themes")[:5]
+    )
     newsletters = Newsletter.objects.published()[:3]
     context = {
         "reviews": reviews,

@@ -195,6 +195,25 @@ def test_healthz_answers_200_when_the_database_answers(client):
     assert client.post("/healthz").status_code == 405
 
 
+def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
+    from django.db import OperationalError, connection
+
+    def broken():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.text == "database unavailable\n"
+
+
+def test_home_lists_only_published_reviews_even_for_officers(officer_client, hidden_reviews):
+    published = ReviewFactory(title="The published one")
+    text = officer_client.get(reverse("reviews:home")).text
+    assert published.title in text
+    assert "Secret review 0" not in text  # a draft, which the officer could still preview
+
+
 def test_pages_refuse_methods_that_change_things(client, full_review):
     assert client.post(reverse("reviews:lesson_list")).status_code == 405
     assert client.post(full_review.get_absolute_url()).status_code == 405

@@ -15,12 +15,14 @@ import json
 import re
 import statistics
 import time
+from functools import cache as cache_result
 from pathlib import Path
 
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.http import HttpResponse
 from django.template import engines
 from django.test import Client, override_settings
 from django.urls import include, path
@@ -36,10 +38,14 @@ RESULT_COUNT = re.compile(r'class="result-count"[^>]*>\s*([\d,]+)')
 FLOOR_TEMPLATE = '{% extends "base.html" %}{% block content %}<h1>Floor</h1>{% endblock %}'
 
 
-def floor(request):
-    from django.http import HttpResponse
+@cache_result
+def floor_template():
+    return engines["django"].from_string(FLOOR_TEMPLATE)
 
-    return HttpResponse(engines["django"].from_string(FLOOR_TEMPLATE).render({}, request))
+
+def floor(request):
+    """A bare page: the base template (header, footer with the board profile), no work of its own."""
+    return HttpResponse(floor_template().render({}, request))
 
 
 # While measuring, this module is the URLconf: the project's URLs plus the floor view.
