@@ -109,6 +109,20 @@ def _static_path(relative: str) -> str | None:
 
 
 @functools.cache
+def _stylesheet():
+    # Parsed once per process, like a compiled template; reused by every rendering.
+    from weasyprint import CSS
+
+    path = _static_path("css/pdf.css")
+    return CSS(
+        filename=path,
+        base_url=STATIC_BASE + "css/",
+        url_fetcher=_fetcher_class()(None),
+        font_config=_font_config(),
+    )
+
+
+@functools.cache
 def _font_config():
     # One font configuration per process: building it scans the machine's fonts.
     from weasyprint.text.fonts import FontConfiguration
@@ -116,14 +130,21 @@ def _font_config():
     return FontConfiguration()
 
 
+class PdfUnavailable(Exception):
+    """WeasyPrint or the system libraries it needs (Pango) are not installed on this server."""
+
+
 def render_pdf(template_name: str, context: dict) -> RenderedPdf:
     """Render a template under templates/pdf/ to a PDF."""
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except (ImportError, OSError) as error:  # OSError: Pango's shared library is missing
+        raise PdfUnavailable(str(error)) from error
 
     logo, _ = board_logo(context.get("board"))
     html = render_to_string(template_name, {**context, "logo_url": LOGO_URL if logo else ""})
     document = HTML(string=html, base_url=STATIC_BASE, url_fetcher=_fetcher_class()(logo)).render(
-        font_config=_font_config(), **PDF_OPTIONS
+        stylesheets=[_stylesheet()], font_config=_font_config(), **PDF_OPTIONS
     )
     output = io.BytesIO()
     document.write_pdf(output, **PDF_OPTIONS)

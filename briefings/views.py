@@ -1,3 +1,5 @@
+import logging
+
 from django.http import FileResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -6,7 +8,10 @@ from django.views.decorators.http import require_safe
 from briefings.documents import newsletter_document
 from briefings.keeping import newsletter_pdf, review_briefing_pdf
 from briefings.models import Newsletter
+from briefings.pdf import PdfUnavailable
 from reviews.models import Review
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -27,13 +32,27 @@ def newsletter_detail(request, slug):
 @require_safe
 def newsletter_pdf_download(request, slug):
     newsletter = get_object_or_404(Newsletter.objects.visible_to(request.user), slug=slug)
-    return _pdf_response(request, newsletter_pdf(newsletter))
+    try:
+        pdf = newsletter_pdf(newsletter)
+    except PdfUnavailable:
+        return _pdf_unavailable(request, newsletter.get_absolute_url())
+    return _pdf_response(request, pdf)
 
 
 @require_safe
 def review_briefing_pdf_download(request, slug):
     review = get_object_or_404(Review.objects.visible_to(request.user), slug=slug)
-    return _pdf_response(request, review_briefing_pdf(review))
+    try:
+        pdf = review_briefing_pdf(review)
+    except PdfUnavailable:
+        return _pdf_unavailable(request, review.get_absolute_url())
+    return _pdf_response(request, pdf)
+
+
+def _pdf_unavailable(request, web_version_url):
+    logger.error("A PDF was asked for, but WeasyPrint or Pango is not installed on this server.")
+    context = {"web_version_url": web_version_url}
+    return render(request, "briefings/pdf_unavailable.html", context, status=503)
 
 
 def _pdf_response(request, pdf):

@@ -1,5 +1,8 @@
+import re
+
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from reviews.markdown import render_markdown
@@ -39,13 +42,21 @@ def pdf_size(size):
     return filesizeformat(size).replace("\xa0", " ") if size else ""
 
 
+# Characters that can start Markdown or HTML syntax. A finding with none of them is one plain
+# paragraph, which Markdown would print exactly as it stands.
+MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]()<>#&!|~\n\t]|^ {4}|^\s*([-+=]|\d+[.)])")
+
+
 @register.filter
 def finding_markdown(text):
     """A finding as Markdown, without the paragraph around a one-paragraph finding.
 
-    Most findings are one sentence; leaving out the <p> inside each list item halves the
-    boxes WeasyPrint lays out and keeps list items tight.
+    Most findings are one plain sentence: those are escaped and printed without running the
+    Markdown parser (a newsletter has a hundred of them). Leaving out the <p> inside each list
+    item also halves the boxes WeasyPrint lays out.
     """
+    if not MARKDOWN_SYNTAX.search(text):
+        return conditional_escape(text.strip())
     html = str(render_markdown(text))
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]

@@ -129,3 +129,24 @@ def test_seven_minute_briefing_pdf_has_seven_numbered_parts_then_the_team_questi
     ]:
         assert finding in text
     assert [title for depth, title, page in pdf.outline()][:2] == ["1 Background", "2 Why it matters"]
+
+
+def test_without_weasyprint_a_download_points_to_the_web_version(
+    client, published_newsletter, monkeypatch, media_root
+):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_weasyprint(name, *args, **kwargs):
+        if name.startswith("weasyprint"):
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    for path in media_root.rglob("*.pdf"):  # nothing kept: it would have to render
+        path.unlink()
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    response = client.get(published_newsletter.get_pdf_url())
+    assert response.status_code == 503
+    assert "The PDF cannot be made just now" in response.text
+    assert published_newsletter.get_absolute_url() in response.text
