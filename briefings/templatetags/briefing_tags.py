@@ -1,7 +1,6 @@
 import re
 
 from django import template
-from django.template.defaultfilters import filesizeformat
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -39,7 +38,11 @@ def child_description(child):
 @register.filter
 def pdf_size(size):
     """A file size as readers expect it: “212 KB”, “1.4 MB”."""
-    return filesizeformat(size).replace("\xa0", " ") if size else ""
+    if not size:
+        return ""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 # Characters that can start Markdown or HTML syntax. A finding with none of them is one plain

@@ -46,3 +46,11 @@ def test_address_is_printed_on_one_line():
         address_line("Town Hall,\nBridge Street\n\nWestmere WM1 1ZZ")
         == "Town Hall, Bridge Street, Westmere WM1 1ZZ"
     )
+
+
+def test_file_sizes_read_naturally():
+    from briefings.templatetags.briefing_tags import pdf_size
+
+    assert pdf_size(45_000) == "44 KB"
+    assert pdf_size(1_500_000) == "1.4 MB"
+    assert pdf_size(None) == ""
