@@ -81,13 +81,18 @@ class NewsletterDocument:
         return [f"{review.title} ({review.reference}): {why_not_public(review)}" for review in self.left_out]
 
     @property
+    def prints_child_parts(self):
+        """Newsletters and bulletins print a part per child; briefings and précis do not."""
+        return self.newsletter.kind in (self.newsletter.Kind.NEWSLETTER, self.newsletter.Kind.THEMATIC)
+
+    @property
     def contents(self) -> list[ContentsEntry]:
         entries = []
         if self.newsletter.introduction.strip():
             entries.append(ContentsEntry("introduction", "Introduction"))
         for section in self.sections:
             entries.append(ContentsEntry(section.anchor, section.review.title))
-            if len(section.parts) > 1:
+            if self.prints_child_parts and len(section.parts) > 1:
                 entries += [ContentsEntry(p.anchor, p.heading, 2) for p in section.parts if p.child]
         if self.newsletter.closing_message.strip():
             entries.append(ContentsEntry("closing", "Closing message"))

@@ -12,6 +12,7 @@ from briefings.models import Newsletter
 from briefings.services import newsletter_create, newsletter_publish
 from tests.briefings.pdfs import pdf_of
 from tests.factories import (
+    ChildFactory,
     KeyIssueFactory,
     LessonFactory,
     PositiveFactorFactory,
@@ -150,3 +151,20 @@ def test_without_weasyprint_a_download_points_to_the_web_version(
     assert response.status_code == 503
     assert "The PDF cannot be made just now" in response.text
     assert published_newsletter.get_absolute_url() in response.text
+
+
+@pytest.mark.parametrize("kind", Newsletter.Kind.values)
+def test_every_contents_entry_leads_to_a_section_for_every_kind(editor_client, board, kind):
+    review = ReviewFactory(title="Two children")
+    for pseudonym in ("Child A", "Child B"):
+        LessonFactory(review=review, child=ChildFactory(review=review, pseudonym=pseudonym))
+    newsletter, _ = newsletter_create(
+        data={"slug": "k", "title": "K", "issue_date": "2024-01-01", "kind": kind, "introduction": "Intro."},
+        review_references=[review.reference],
+    )
+    page = editor_client.get(newsletter.get_absolute_url()).text
+    contents = page[page.index("What's inside") : page.index("</nav>", page.index("What's inside"))]
+    anchors = re.findall(r'href="#([^"]+)"', contents)
+    assert "review-" + review.slug in anchors
+    for anchor in anchors:
+        assert f'id="{anchor}"' in page, anchor
