@@ -142,4 +142,4 @@ class NewsletterReview(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.newsletter} – {self.review}"
+        return str(self.review)
