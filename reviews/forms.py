@@ -40,6 +40,11 @@ def _year_choices(years, selected=None):
     return [(str(year), str(year)) for year in years]
 
 
+def input_key(query) -> str:
+    """A short digest of exactly what was typed and chosen (a QueryDict)."""
+    return hashlib.sha256(query.urlencode().encode() if query else b"").hexdigest()[:32]
+
+
 class QuickSearchForm(forms.Form):
     """The search box of the home page; the full form is on the lessons page."""
 
@@ -161,8 +166,7 @@ class LessonSearchForm(FiltersForm):
         )
 
     def input_key(self) -> str:
-        """A short digest of exactly what was typed and chosen."""
-        return hashlib.sha256(self.data.urlencode().encode() if self.data else b"").hexdigest()[:32]
+        return input_key(self.data)
 
     def selected_filters(self) -> list[dict]:
         """The filters in force, in words, each with the query string that removes it."""

@@ -12,8 +12,13 @@ cache, under a key made of
   request, whatever the cache backend;
 * the filters and the search words.
 
-The lessons on a page are always fetched live through ``Lesson.objects.visible_to``,
-so a stale cache can never put hidden content on a page.
+The pages' HTML (the results, the filter form) is cached under the same key, so a reader
+after the first pays only for that key. Lessons are fetched for a page through
+``Lesson.objects.visible_to`` whenever the HTML is not cached. Withdrawing or hiding a review
+saves it, which changes the content version at once: cached pages never outlive the content
+they show. A write that skips ``save()`` (``QuerySet.update``) must raise ``updated_at``
+itself, as the kept PDFs in briefings/keeping.py also require; ``CACHE_SECONDS`` bounds the
+harm if one forgets.
 """
 
 import hashlib
@@ -23,7 +28,7 @@ from dataclasses import asdict, dataclass
 from django.core.cache import cache
 from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import ExtractYear
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 
 from reviews import search
 from reviews.models import Lesson, Review
@@ -96,9 +101,9 @@ class LessonSearch:
             lessons = lessons.filter(themes=f.theme)
         if f.service and without != "service":
             lessons = lessons.filter(services=f.service)
-        if f.kind and without != "kind":
+        if f.kind and without not in ("kind", "kind_and_year"):
             lessons = lessons.filter(review__kind=f.kind)
-        if f.year and without != "year":
+        if f.year and without not in ("year", "kind_and_year"):
             lessons = lessons.filter(review__published_on__year=f.year)
         return lessons
 
@@ -134,18 +139,23 @@ class LessonSearch:
                 .annotate(n=Count("lesson_id")),
                 "service_id",
             ),
-            "kind": counts(
-                self.lessons(without="kind").order_by().values("review__kind").annotate(n=Count("id")),
-                "review__kind",
-            ),
-            "year": counts(
-                self.lessons(without="year")
-                .order_by()
-                .values(y=ExtractYear("review__published_on"))
-                .annotate(n=Count("id")),
-                "y",
-            ),
         }
+        # Kind and year are both the review's: one count by (kind, year) without either filter
+        # gives both facets, each keeping the other's choice.
+        f = self.filters
+        facets["kind"], facets["year"] = {}, {}
+        by_kind_and_year = (
+            self.lessons(without="kind_and_year")
+            .order_by()
+            .values("review__kind", y=ExtractYear("review__published_on"))
+            .annotate(n=Count("id"))
+        )
+        for row in by_kind_and_year:
+            kind, year, n = row["review__kind"], row["y"], row["n"]
+            if not f.year or year == f.year:
+                facets["kind"][kind] = facets["kind"].get(kind, 0) + n
+            if year is not None and (not f.kind or kind == f.kind):
+                facets["year"][year] = facets["year"].get(year, 0) + n
         # Every lesson has exactly one kind, so the kind counts add up to the total.
         kinds = facets["kind"]
         total = kinds.get(self.filters.kind, 0) if self.filters.kind else sum(kinds.values())
@@ -195,7 +205,11 @@ class ThemeReviews:
             total = len(ids) if len(ids) < CACHED_IDS else self.reviews().count()
             return {"total": total, "first_ids": ids}
 
-        return cached(self.user, "theme_reviews", {"theme": self.theme.pk}, compute)
+        return cached(self.user, "theme_reviews", {}, compute, key=self.cache_key)
+
+    @cached_property
+    def cache_key(self) -> str:
+        return cache_key(self.user, "theme_reviews", {"theme": self.theme.pk})
 
     def count(self):
         return self._summary["total"]
@@ -241,7 +255,8 @@ class Results:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             raise TypeError("Results are read a page at a time.")
-        return self.source.page(index.start or 0, index.stop)
+        # Fetched only when the page is shown: a page whose HTML is in the cache needs no query.
+        return SimpleLazyObject(lambda: self.source.page(index.start or 0, index.stop))
 
 
 def lesson_counts_by_theme(user) -> dict:

@@ -3,13 +3,14 @@
 from django.db import DatabaseError, connection
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from briefings.models import Newsletter
 from briefings.seven_minute import seven_minute_briefing
-from reviews.forms import LessonSearchForm, PageError, QuickSearchForm, ReviewFilterForm, page_of
-from reviews.library import LessonSearch, Results, ThemeReviews, cached, lesson_counts_by_theme
+from reviews.forms import LessonSearchForm, PageError, QuickSearchForm, ReviewFilterForm, input_key, page_of
+from reviews.library import CACHE_SECONDS, LessonSearch, Results, ThemeReviews, cached, lesson_counts_by_theme
 from reviews.models import Review, Theme
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
 
@@ -64,12 +65,18 @@ def review_list(request):
 
 @require_safe
 def review_detail(request, slug):
-    review = get_object_or_404(with_findings(Review.objects.visible_to(request.user)), slug=slug)
-    context = {
-        "review": review,
-        "owner_groups": recommendations_by_owner(review),
-        "practice_areas": practice_table(review),
-    }
+    review = get_object_or_404(Review.objects.visible_to(request.user), slug=slug)
+
+    def read():
+        # Everything the review learnt, fetched only when its HTML is not in the cache already.
+        full = with_findings(Review.objects.filter(pk=review.pk)).get()
+        return {
+            "review": full,
+            "owner_groups": recommendations_by_owner(full),
+            "practice_areas": practice_table(full),
+        }
+
+    context = {"review": review, "reading": SimpleLazyObject(read), "cache_seconds": CACHE_SECONDS}
     return render(request, "reviews/review_detail.html", context)
 
 
@@ -90,8 +97,9 @@ def lesson_list(request):
         "form": form,
         "filters": lesson_search.filters,
         "selected": form.selected_filters(),
-        # The rendered form shows the counts and the person's own input: cache it under both.
-        "form_cache_key": f"{lesson_search.cache_key}:{form.input_key()}",
+        # The rendered form and results show the counts and the person's own input: cached under both.
+        "fragment_key": f"{lesson_search.cache_key}:{form.input_key()}",
+        "cache_seconds": CACHE_SECONDS,
     }
     status = _paginate(request, Results(lesson_search), LESSONS_PER_PAGE, context)
     return render(request, "reviews/lesson_list.html", context, status=status)
@@ -105,8 +113,13 @@ def theme_list(request):
 @require_safe
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    context = {"theme": theme}
-    status = _paginate(request, Results(ThemeReviews(request.user, theme)), THEME_REVIEWS_PER_PAGE, context)
+    theme_reviews = ThemeReviews(request.user, theme)
+    context = {
+        "theme": theme,
+        "fragment_key": f"{theme_reviews.cache_key}:{input_key(request.GET)}",
+        "cache_seconds": CACHE_SECONDS,
+    }
+    status = _paginate(request, Results(theme_reviews), THEME_REVIEWS_PER_PAGE, context)
     return render(request, "reviews/theme_detail.html", context, status=status)
 
 
@@ -125,8 +138,6 @@ def _paginate(request, object_list, per_page, context) -> int:
     except PageError as error:
         page, status = None, error.status
         context["page_error"] = error.message
-    else:
-        page.object_list = list(page.object_list)
     context["page_obj"] = page
     return status
 

@@ -290,6 +290,28 @@ def test_counts_follow_a_review_withdrawn_after_they_were_cached(client, neglect
     assert ">Neglect (0)</option>" in text and "Soon withdrawn." not in text
 
 
+def test_a_review_page_shows_changes_at_once_though_it_is_cached(client, full_review):
+    assert "Nobody asked why" in client.get(full_review.get_absolute_url()).text
+    issue = full_review.keyissues.get()
+    issue.text = "Nobody checked the school nurse's notes."
+    issue.save()  # a finding saved on its own: its review is marked as changed
+    text = client.get(full_review.get_absolute_url()).text
+    assert "Nobody checked the school nurse" in text and "Nobody asked why" not in text
+    full_review.refresh_from_db()
+    full_review.state = Review.State.WITHDRAWN
+    full_review.save()
+    assert client.get(full_review.get_absolute_url()).status_code == 404
+
+
+def test_cached_lesson_results_follow_a_lesson_edited_on_its_own(client):
+    lesson = LessonFactory(text="Before the edit.")
+    assert "Before the edit." in client.get(reverse("reviews:lesson_list")).text
+    lesson.text = "After the edit."
+    lesson.save()
+    text = client.get(reverse("reviews:lesson_list")).text
+    assert "After the edit." in text and "Before the edit." not in text
+
+
 def test_unknown_slugs_answer_404_with_a_helpful_page(client):
     for url in ["/reviews/no-such-review/", "/reviews/no-such-review/briefing/", "/themes/no-such-theme/"]:
         response = client.get(url)
@@ -312,12 +334,13 @@ def _lessons(n, neglect, police):
 def test_lessons_page_queries_do_not_grow(client, django_assert_num_queries, neglect, police, size, query):
     _lessons(size, neglect, police)
     url = reverse("reviews:lesson_list") + query
-    # The first visitor: themes, services, content version, the four facets' counts, the first
-    # ids, the page's lessons with their themes and services, the board profile.
-    with django_assert_num_queries(12):
+    # The first visitor: themes, services, content version, counts by theme, by service and by
+    # kind and year, the first ids, the page's lessons with their themes and services, the board.
+    with django_assert_num_queries(11):
         assert client.get(url).status_code == 200
-    # Everyone after: the counts come from the cache.
-    with django_assert_num_queries(7):
+    # Everyone after: counts and results come from the cache; the form's lists, the content
+    # version and the board profile are read.
+    with django_assert_num_queries(4):
         assert client.get(url).status_code == 200
 
 
@@ -326,8 +349,8 @@ LIST_PAGES = {
     "review_list": (lambda theme: reverse("reviews:review_list"), 6),
     # content version, reviews, their themes, newsletters, themes, board profile
     "home": (lambda theme: reverse("reviews:home"), 6),
-    # theme, content version, the page's reviews, their lessons, the lessons' themes, good practice, board
-    "theme_detail": (lambda theme: theme.get_absolute_url(), 7),
+    # theme, content version, board profile (the reviews' HTML is in the cache)
+    "theme_detail": (lambda theme: theme.get_absolute_url(), 3),
     # content version, themes, board profile
     "theme_list": (lambda theme: reverse("reviews:theme_list"), 3),
 }
@@ -353,5 +376,9 @@ def test_review_page_queries_do_not_grow_with_findings(client, django_assert_num
             LessonFactory(review=review, themes=[neglect])
             RecommendationFactory(review=review)
     for review in (small, large):
-        with django_assert_num_queries(11):
+        # The review, then everything in it (ten queries), and the board profile.
+        with django_assert_num_queries(12):
+            assert client.get(review.get_absolute_url()).status_code == 200
+        # Afterwards its HTML comes from the cache until it changes.
+        with django_assert_num_queries(2):
             assert client.get(review.get_absolute_url()).status_code == 200
