@@ -149,3 +149,26 @@ def render_pdf(template_name: str, context: dict) -> RenderedPdf:
     output = io.BytesIO()
     document.write_pdf(output, **PDF_OPTIONS)
     return RenderedPdf(content=output.getvalue(), pages=len(document.pages))
+
+
+WARM_UP_HTML = (
+    '<html lang="en-GB"><body><h1>Ready</h1><p><strong>Bold</strong> <em>italic</em></p>'
+    '<ul class="ticks"><li>Tick</li></ul><ul><li>Bullet</li></ul></body></html>'
+)
+
+
+def warm_up() -> None:
+    """Pay WeasyPrint's one-off costs now rather than in a reader's first download.
+
+    Importing WeasyPrint, building the font configuration, parsing the stylesheet, loading
+    the fonts and compiling the PDF templates take about as long as rendering a newsletter;
+    a web worker does this once when it starts (see BriefingsConfig.ready).
+    """
+    from django.template.loader import get_template
+    from weasyprint import HTML
+
+    for name in ("pdf/newsletter.html", "pdf/briefing.html"):
+        get_template(name)
+    HTML(string=WARM_UP_HTML, base_url=STATIC_BASE, url_fetcher=_fetcher_class()(None)).write_pdf(
+        stylesheets=[_stylesheet()], font_config=_font_config(), **PDF_OPTIONS
+    )
