@@ -19,6 +19,8 @@ OFFICER_PERMISSIONS = [
     "reviews.view_service",
     "reviews.view_boardprofile",
     "reviews.change_boardprofile",
+    *[f"briefings.{action}_{model}" for model in ["newsletter", "newsletterreview"] for action in _ALL],
+    "briefings.submit_newsletter",
     # Officers see sign-in lock-outs so they can answer a colleague who cannot get in.
     "axes.view_accessattempt",
     "axes.view_accessfailurelog",
@@ -28,6 +30,7 @@ MANAGER_PERMISSIONS = [
     *OFFICER_PERMISSIONS,
     "reviews.delete_review",
     "reviews.publish_review",
+    "briefings.publish_newsletter",
     # Deleting a lock-out record unlocks the account.
     "axes.delete_accessattempt",
 ]

@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from briefings.documents import why_not_public
 from briefings.models import Newsletter, NewsletterReview
@@ -62,7 +63,7 @@ class NewsletterReviewInline(admin.TabularInline):
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(admin.ModelAdmin):
+class NewsletterAdmin(SimpleHistoryAdmin):
     change_form_template = "briefings/admin/newsletter_change_form.html"
     list_display = ["title", "kind", "issue_date", "state", "review_count", "pdf_summary"]
     list_filter = ["kind", "state"]
@@ -70,13 +71,29 @@ class NewsletterAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "issue_date"
     inlines = [NewsletterReviewInline]
-    readonly_fields = ["state", "published_at", "published_by", "publication_check", "see_it"]
+    readonly_fields = [
+        "state",
+        "submitted_by",
+        "submitted_at",
+        "published_at",
+        "published_by",
+        "publication_check",
+        "see_it",
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "issue_date", ("period_start", "period_end")]}),
         ("Text", {"fields": ["introduction", "closing_message"]}),
         (
             "Publication",
-            {"fields": ["state", "publication_check", "see_it", ("published_at", "published_by")]},
+            {
+                "fields": [
+                    "state",
+                    "publication_check",
+                    "see_it",
+                    ("submitted_by", "submitted_at"),
+                    ("published_at", "published_by"),
+                ]
+            },
         ),
     ]
     actions = ["submit_selected", "publish_selected", "withdraw_selected", "return_selected_to_draft"]
@@ -125,34 +142,67 @@ class NewsletterAdmin(admin.ModelAdmin):
             for problem in newsletter_problems(newsletter):
                 messages.warning(request, f"Before this newsletter can be published: {problem}")
 
+    def has_submit_permission(self, request):
+        return request.user.has_perm("briefings.submit_newsletter")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("briefings.publish_newsletter")
+
+    def has_change_permission(self, request, obj=None):
+        # Once submitted or published, only a manager may change what readers will get.
+        locked = obj is not None and obj.state in (
+            Newsletter.State.AWAITING_APPROVAL,
+            Newsletter.State.PUBLISHED,
+        )
+        if locked and not self.has_publish_permission(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["can_submit"] = obj.state == Newsletter.State.DRAFT and self.has_submit_permission(
+                request
+            )
+            context["can_publish"] = (
+                obj.state == Newsletter.State.AWAITING_APPROVAL
+                and self.has_publish_permission(request)
+                and obj.submitted_by_id != request.user.pk
+            )
+            context["submitted_by_self"] = obj.submitted_by_id == request.user.pk
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def response_change(self, request, obj):
-        if "_publish" in request.POST:
-            self._run(request, newsletter_publish, [obj], "published")
-            return HttpResponseRedirect(reverse("admin:briefings_newsletter_change", args=[obj.pk]))
+        for button, service, done in [
+            ("_submit", newsletter_submit, "submitted for approval"),
+            ("_publish", newsletter_publish, "published"),
+        ]:
+            if button in request.POST:
+                self._run(request, service, [obj], done)
+                return HttpResponseRedirect(reverse("admin:briefings_newsletter_change", args=[obj.pk]))
         return super().response_change(request, obj)
 
     def _run(self, request, service, newsletters, done):
         for newsletter in newsletters:
             try:
                 service(newsletter=newsletter, by=request.user)
-            except ValidationError as error:
-                for message in error.messages:
+            except (ValidationError, PermissionDenied) as error:
+                for message in getattr(error, "messages", [str(error)]):
                     messages.error(request, f"“{newsletter}” was not {done}: {message}")
             else:
                 messages.success(request, f"“{newsletter}” was {done}.")
 
-    @admin.action(description="Submit selected newsletters for approval")
+    @admin.action(description="Submit selected newsletters for approval", permissions=["submit"])
     def submit_selected(self, request, queryset):
         self._run(request, newsletter_submit, queryset, "submitted for approval")
 
-    @admin.action(description="Publish selected newsletters")
+    @admin.action(description="Approve and publish selected newsletters", permissions=["publish"])
     def publish_selected(self, request, queryset):
         self._run(request, newsletter_publish, queryset, "published")
 
-    @admin.action(description="Withdraw selected newsletters")
+    @admin.action(description="Withdraw selected newsletters", permissions=["publish"])
     def withdraw_selected(self, request, queryset):
         self._run(request, newsletter_withdraw, queryset, "withdrawn")
 
-    @admin.action(description="Return selected newsletters to draft")
+    @admin.action(description="Return selected newsletters to draft", permissions=["publish"])
     def return_selected_to_draft(self, request, queryset):
         self._run(request, newsletter_return_to_draft, queryset, "returned to draft")

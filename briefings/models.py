@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from reviews.models import Review
 
@@ -72,9 +73,23 @@ class Newsletter(models.Model):
     )
     reviews = models.ManyToManyField(Review, through="NewsletterReview", related_name="newsletters")
     state = models.CharField(max_length=20, choices=State, default=State.DRAFT)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -87,9 +102,16 @@ class Newsletter(models.Model):
     pdf_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = NewsletterQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["pdf_name", "pdf_fingerprint", "pdf_pages", "pdf_size", "updated_at"]
+    )
 
     class Meta:
         ordering = ["-issue_date", "-id"]
+        permissions = [
+            ("submit_newsletter", "Can submit a newsletter for approval"),
+            ("publish_newsletter", "Can approve, publish and withdraw a newsletter"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(state__in=NewsletterState.values), name="newsletter_state_valid"
@@ -128,6 +150,8 @@ class NewsletterReview(models.Model):
     newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="items")
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="newsletter_items")
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "id"]

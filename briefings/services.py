@@ -8,7 +8,7 @@ is printed for everyone.
 import datetime
 import logging
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from briefings.models import Newsletter, NewsletterReview
 from reviews.models import Review
 
 logger = logging.getLogger(__name__)
+audit = logging.getLogger("lscb.audit")
 
 
 def newsletter_problems(newsletter) -> list[str]:
@@ -40,14 +41,28 @@ def newsletter_problems(newsletter) -> list[str]:
     return problems
 
 
-def _transition(newsletter, *, to, allowed_from, verb):
+SUBMIT = "briefings.submit_newsletter"
+PUBLISH = "briefings.publish_newsletter"
+
+
+def _transition(newsletter, *, by, to, allowed_from, verb, permission):
+    """Check the state and the person's role, then move the newsletter and record who did it."""
     if newsletter.state not in allowed_from:
         raise ValidationError(
             f"A newsletter that is {newsletter.get_state_display().lower()} cannot be {verb}."
         )
+    if by is None or not by.has_perm(permission):
+        raise PermissionDenied(
+            "Only a board manager can do this."
+            if permission == PUBLISH
+            else "Your role does not allow you to submit newsletters."
+        )
+    previous_state = newsletter.state
     newsletter.state = to
+    newsletter._history_user = by
     newsletter.full_clean()
     newsletter.save()
+    audit.info("newsletter %s: %s by %s (%s -> %s)", newsletter.slug, verb, by.email, previous_state, to)
     return newsletter
 
 
@@ -57,42 +72,64 @@ def newsletter_submit(*, newsletter, by) -> Newsletter:
     problems = newsletter_problems(newsletter)
     if problems:
         raise ValidationError(problems)
+    newsletter.submitted_by, newsletter.submitted_at = by, timezone.now()
     return _transition(
         newsletter,
+        by=by,
         to=Newsletter.State.AWAITING_APPROVAL,
         allowed_from=[Newsletter.State.DRAFT],
         verb="submitted",
+        permission=SUBMIT,
     )
 
 
 def newsletter_publish(*, newsletter, by) -> Newsletter:
-    """Publish the newsletter, then render and keep its PDF so the archive can show its size."""
+    """Approve and publish, then render and keep the PDF so the archive can show its size.
+
+    Four eyes: the person who submitted the newsletter cannot approve it.
+    """
     with transaction.atomic():
         newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
         problems = newsletter_problems(newsletter)
         if problems:
             raise ValidationError(problems)
+        if by is not None and newsletter.submitted_by_id == by.pk:
+            raise PermissionDenied(
+                "You submitted this newsletter yourself, so another board manager must approve it. "
+                "Nothing is published by one person alone."
+            )
         newsletter.published_at = timezone.now()
         newsletter.published_by = by
         _transition(
             newsletter,
+            by=by,
             to=Newsletter.State.PUBLISHED,
-            allowed_from=[Newsletter.State.DRAFT, Newsletter.State.AWAITING_APPROVAL],
+            allowed_from=[Newsletter.State.AWAITING_APPROVAL],
             verb="published",
+            permission=PUBLISH,
         )
+    _keep_pdf(newsletter)
+    return newsletter
+
+
+def _keep_pdf(newsletter):
     try:
         newsletter_pdf_keep(newsletter=newsletter)
     except Exception:
         # Publishing stands; the PDF is rendered on the first download instead.
         logger.exception("Could not render the PDF of newsletter %s on publishing", newsletter.pk)
-    return newsletter
 
 
 @transaction.atomic
 def newsletter_withdraw(*, newsletter, by) -> Newsletter:
     """Take a published newsletter out of the archive; its PDF is no longer served."""
     return _transition(
-        newsletter, to=Newsletter.State.WITHDRAWN, allowed_from=[Newsletter.State.PUBLISHED], verb="withdrawn"
+        newsletter,
+        by=by,
+        to=Newsletter.State.WITHDRAWN,
+        allowed_from=[Newsletter.State.PUBLISHED],
+        verb="withdrawn",
+        permission=PUBLISH,
     )
 
 
@@ -100,9 +137,11 @@ def newsletter_withdraw(*, newsletter, by) -> Newsletter:
 def newsletter_return_to_draft(*, newsletter, by) -> Newsletter:
     return _transition(
         newsletter,
+        by=by,
         to=Newsletter.State.DRAFT,
         allowed_from=[Newsletter.State.AWAITING_APPROVAL, Newsletter.State.WITHDRAWN],
         verb="returned to draft",
+        permission=PUBLISH,
     )
 
 
@@ -184,5 +223,9 @@ def newsletters_demo_ensure() -> int:
         )
         added += created
         if created and publish and not newsletter_problems(newsletter):
-            newsletter_publish(newsletter=newsletter, by=None)
+            # Loaded by a command, not decided by a person: the demo's archive starts with one issue.
+            Newsletter.objects.filter(pk=newsletter.pk).update(
+                state=Newsletter.State.PUBLISHED, published_at=timezone.now()
+            )
+            _keep_pdf(Newsletter.objects.get(pk=newsletter.pk))
     return added

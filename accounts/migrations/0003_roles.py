@@ -11,6 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0002_history_and_publication"),
         ("reviews", "0004_history_and_publication"),
+        ("briefings", "0002_publication_and_history"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("axes", "0010_accessattemptexpiration"),

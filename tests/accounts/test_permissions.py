@@ -31,6 +31,7 @@ SECTIONS = {
     "reviews_service": BOARD,
     "reviews_ownergroup": BOARD,
     "reviews_boardprofile": BOARD,
+    "briefings_newsletter": BOARD,
     "axes_accessattempt": BOARD,
     "accounts_user": {"superuser"},
     "auth_group": {"superuser"},

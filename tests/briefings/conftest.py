@@ -1,12 +1,11 @@
 import logging
 
 import pytest
-from django.contrib.auth.models import Permission
 
 from briefings.bench import bench_newsletter_create
 from briefings.models import Newsletter
-from briefings.services import newsletter_publish
-from tests.factories import BoardProfileFactory, UserFactory
+from tests.briefings.workflow import approve_and_publish
+from tests.factories import BoardProfileFactory, ManagerFactory
 
 
 @pytest.fixture(autouse=True)
@@ -22,13 +21,8 @@ def board(db):
 
 @pytest.fixture
 def editor(db):
-    """Staff who may compose, preview and publish newsletters, and view every review."""
-    user = UserFactory(is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="briefings")
-        | Permission.objects.filter(content_type__app_label="reviews", codename__startswith="view_")
-    )
-    return user
+    """A board manager: composes, previews, approves and publishes newsletters, views every review."""
+    return ManagerFactory()
 
 
 @pytest.fixture
@@ -45,7 +39,7 @@ def draft_newsletter(board):
 
 @pytest.fixture
 def published_newsletter(draft_newsletter, editor):
-    return newsletter_publish(newsletter=draft_newsletter, by=editor)
+    return approve_and_publish(newsletter=draft_newsletter, by=editor)
 
 
 def refreshed(newsletter):

@@ -5,10 +5,10 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from briefings.models import Newsletter
-from briefings.services import newsletter_create
+from briefings.services import newsletter_create, newsletter_submit
 from reviews.models import Review
 from tests.briefings.conftest import refreshed
-from tests.factories import ReviewFactory
+from tests.factories import ManagerFactory, OfficerFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,8 @@ def test_an_officer_composes_a_newsletter_in_order_and_is_told_what_stops_public
     )
     change = editor_client.get(reverse("admin:briefings_newsletter_change", args=[newsletter.pk]))
     assert "No: awaiting approval" in change.text  # beside the review in the list
-    assert "Save and publish" in change.text
+    assert "Save and submit for approval" in change.text
+    assert "approve and publish" not in change.text  # nobody may publish a draft directly
     assert newsletter.get_absolute_url() in change.text and newsletter.get_pdf_url() in change.text
 
 
@@ -81,9 +82,11 @@ def test_save_and_publish_refuses_a_hidden_review_with_a_plain_message(editor_cl
         review_references=[partners.reference],
     )
     url = reverse("admin:briefings_newsletter_change", args=[newsletter.pk])
-    response = editor_client.post(url, form_data(newsletter) | {"_publish": "1"}, follow=True)
+    response = editor_client.post(url, form_data(newsletter) | {"_submit": "1"}, follow=True)
     assert response.status_code == 200
-    assert any("was not published" in m and "partner agencies only" in m for m in messages_of(response))
+    assert any(
+        "was not submitted for approval" in m and "partner agencies only" in m for m in messages_of(response)
+    )
     assert refreshed(newsletter).state == Newsletter.State.DRAFT
 
 
@@ -93,6 +96,7 @@ def test_save_and_publish_publishes_and_keeps_the_pdf(editor_client, board, edit
         data={"slug": "spring-learning", "title": "Spring", "issue_date": "2024-03-01"},
         review_references=[review.reference],
     )
+    newsletter_submit(newsletter=newsletter, by=OfficerFactory())
     url = reverse("admin:briefings_newsletter_change", args=[newsletter.pk])
     response = editor_client.post(url, form_data(newsletter) | {"_publish": "1"}, follow=True)
     assert any("was published" in m for m in messages_of(response))
@@ -100,7 +104,35 @@ def test_save_and_publish_publishes_and_keeps_the_pdf(editor_client, board, edit
     assert newsletter.state == Newsletter.State.PUBLISHED
     assert newsletter.published_by == editor
     assert newsletter.pdf_pages >= 1 and newsletter.pdf_size > 1000
-    assert "Save and publish" not in editor_client.get(url).text
+    assert "approve and publish" not in editor_client.get(url).text
+
+
+def test_the_submitter_is_not_offered_approval_and_an_officer_only_submits(client, board):
+    review = ReviewFactory(title="Public review")
+    newsletter, _ = newsletter_create(
+        data={"slug": "spring-learning", "title": "Spring", "issue_date": "2024-03-01"},
+        review_references=[review.reference],
+    )
+    url = reverse("admin:briefings_newsletter_change", args=[newsletter.pk])
+    officer, manager = OfficerFactory(), ManagerFactory()
+    client.force_login(officer)
+    page = client.get(url)
+    assert "Save and submit for approval" in page.text and "approve and publish" not in page.text
+    client.post(url, form_data(newsletter) | {"_submit": "1"})
+    assert refreshed(newsletter).state == Newsletter.State.AWAITING_APPROVAL
+    assert client.get(url).status_code == 200  # an officer may look, no longer change
+    assert 'name="_save"' not in client.get(url).text
+
+    client.force_login(manager)
+    assert "Save, approve and publish" in client.get(url).text
+    submitted_by_manager, _ = newsletter_create(
+        data={"slug": "other", "title": "Other", "issue_date": "2024-03-01"},
+        review_references=[review.reference],
+    )
+    newsletter_submit(newsletter=submitted_by_manager, by=manager)
+    page = client.get(reverse("admin:briefings_newsletter_change", args=[submitted_by_manager.pk]))
+    assert "another board manager must approve it" in page.text
+    assert "Save, approve and publish" not in page.text
 
 
 def test_a_hidden_review_cannot_be_added_to_a_published_newsletter(editor_client, published_newsletter):
@@ -123,6 +155,7 @@ def test_publish_and_withdraw_actions_report_each_newsletter(editor_client, boar
         data={"slug": "b", "title": "Blocked", "issue_date": "2024-01-01"},
         review_references=[hidden.reference],
     )
+    newsletter_submit(newsletter=ready, by=OfficerFactory())
     changelist = reverse("admin:briefings_newsletter_changelist")
     response = editor_client.post(
         changelist, {"action": "publish_selected", "_selected_action": [ready.pk, blocked.pk]}, follow=True

@@ -9,8 +9,9 @@ from django.urls import reverse
 from PIL import Image
 
 from briefings.models import Newsletter
-from briefings.services import newsletter_create, newsletter_publish
+from briefings.services import newsletter_create
 from tests.briefings.pdfs import pdf_of
+from tests.briefings.workflow import approve_and_publish
 from tests.factories import LessonFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +32,13 @@ def test_an_empty_newsletter_previews_gracefully_and_cannot_be_published(editor_
     assert "has no reviews that can be shown at present" in pdf.text
     assert board.telephone in pdf.text
     with pytest.raises(ValidationError, match="Choose at least one review"):
-        newsletter_publish(newsletter=newsletter, by=editor)
+        approve_and_publish(newsletter=newsletter, by=editor)
     assert Newsletter.objects.get(pk=newsletter.pk).state == Newsletter.State.DRAFT
 
 
 def test_a_review_with_no_children_and_no_findings(client, board, editor):
     review = ReviewFactory(title="Bare review", summary="")
-    newsletter = newsletter_publish(newsletter=newsletter_of(review), by=editor)
+    newsletter = approve_and_publish(newsletter=newsletter_of(review), by=editor)
     pdf = pdf_of(client.get(newsletter.get_pdf_url()))
     assert "Bare review" in pdf.text
     assert "No summary has been written yet." in pdf.text
@@ -52,7 +53,7 @@ def test_very_long_lessons_flow_over_pages(client, board, editor):
     long_text = " ".join(["There is a need for thorough assessment of every child in the household."] * 120)
     LessonFactory(review=review, text=long_text + " The very end of the long lesson.")
     LessonFactory(review=review, text="https://example.org/" + "a-very-long-address-without-spaces" * 12)
-    newsletter = newsletter_publish(newsletter=newsletter_of(review), by=editor)
+    newsletter = approve_and_publish(newsletter=newsletter_of(review), by=editor)
     pdf = pdf_of(client.get(newsletter.get_pdf_url()))
     assert pdf.page_count >= 3
     assert "The very end of the long lesson." in pdf.text.replace("\n", " ")
@@ -80,7 +81,7 @@ def test_markdown_with_html_and_script_is_printed_as_text_and_never_fetched(
     monkeypatch.setattr(urllib.request.OpenerDirector, "open", no_network)
     review = ReviewFactory(title="Hostile review", summary=HOSTILE)
     LessonFactory(review=review, text="<script>alert('lesson-script')</script>There is a need for care.")
-    newsletter = newsletter_publish(newsletter=newsletter_of(review, introduction=HOSTILE), by=editor)
+    newsletter = approve_and_publish(newsletter=newsletter_of(review, introduction=HOSTILE), by=editor)
     pdf = pdf_of(client.get(newsletter.get_pdf_url()))
     assert "bold words" in pdf.text and "There is a need for care." in pdf.text
     for leaked in ["intro-script", "lesson-script", "display: none", "passwd", "<script"]:
@@ -101,7 +102,7 @@ def png_bytes():
 def test_the_board_logo_is_printed_with_its_alt_text(client, board, editor):
     board.logo.save("logo.png", ContentFile(png_bytes()))
     review = ReviewFactory()
-    newsletter = newsletter_publish(newsletter=newsletter_of(review), by=editor)
+    newsletter = approve_and_publish(newsletter=newsletter_of(review), by=editor)
     pdf = pdf_of(client.get(newsletter.get_pdf_url()))
     first_page = pdf.reader.pages[0]
     assert any(x.get("/Subtype") == "/Image" for x in first_page["/Resources"]["/XObject"].values())
@@ -128,7 +129,7 @@ def test_a_bad_logo_gives_a_document_without_it_and_a_message_in_the_admin(
     change = editor_client.get(reverse("admin:briefings_newsletter_change", args=[newsletter.pk]))
     assert change.status_code == 200
     assert message in change.text
-    newsletter = newsletter_publish(newsletter=newsletter, by=editor)
+    newsletter = approve_and_publish(newsletter=newsletter, by=editor)
     pdf = pdf_of(client.get(newsletter.get_pdf_url()))
     assert "Logo review" in pdf.text
     assert not pdf.reader.pages[0]["/Resources"].get("/XObject")

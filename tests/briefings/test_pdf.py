@@ -94,7 +94,8 @@ def test_board_details_chair_page_footer_and_names_notice(pdf, board):
 
 
 def test_practice_table_and_children_in_a_multi_child_review(client, board, editor):
-    from briefings.services import newsletter_create, newsletter_publish
+    from briefings.services import newsletter_create
+    from tests.briefings.workflow import approve_and_publish
     from tests.factories import ChildFactory, LessonFactory, PositiveFactorFactory, ReviewFactory
 
     review = ReviewFactory(title="Three children: special practice review")
@@ -119,7 +120,7 @@ def test_practice_table_and_children_in_a_multi_child_review(client, board, edit
         data={"slug": "practice", "title": "Special practice review", "issue_date": "2024-05-01"},
         review_references=[review.reference],
     )
-    newsletter = newsletter_publish(newsletter=newsletter, by=editor)
+    newsletter = approve_and_publish(newsletter=newsletter, by=editor)
     pdf = pdf_of(client.get(newsletter.get_pdf_url()))
     text = pdf.body[pdf.body.index("Background") :]  # after the list of children in the review's details
     assert (

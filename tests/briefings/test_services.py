@@ -3,7 +3,7 @@
 from io import StringIO
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
 from briefings.models import Newsletter
@@ -16,7 +16,8 @@ from briefings.services import (
 )
 from reviews.models import Review
 from tests.briefings.conftest import refreshed
-from tests.factories import ReviewFactory
+from tests.briefings.workflow import approve_and_publish
+from tests.factories import OfficerFactory, PractitionerFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +32,10 @@ def newsletter(board):
 
 
 def test_draft_to_approval_to_published_to_withdrawn_and_back(newsletter, editor):
-    newsletter = newsletter_submit(newsletter=newsletter, by=editor)
+    officer = OfficerFactory()
+    newsletter = newsletter_submit(newsletter=newsletter, by=officer)
     assert refreshed(newsletter).state == Newsletter.State.AWAITING_APPROVAL
+    assert refreshed(newsletter).submitted_by == officer
     newsletter = newsletter_publish(newsletter=newsletter, by=editor)
     stored = refreshed(newsletter)
     assert (
@@ -43,12 +46,46 @@ def test_draft_to_approval_to_published_to_withdrawn_and_back(newsletter, editor
     assert not Newsletter.objects.published().exists()
     newsletter_return_to_draft(newsletter=refreshed(newsletter), by=editor)
     assert refreshed(newsletter).state == Newsletter.State.DRAFT
+    history = refreshed(newsletter).history.all()
+    assert [h.state for h in history][:4] == ["draft", "withdrawn", "published", "awaiting_approval"]
+    assert history[3].history_user == officer and history[2].history_user == editor
+
+
+def test_nobody_publishes_alone(newsletter, editor):
+    newsletter_submit(newsletter=newsletter, by=editor)
+    with pytest.raises(PermissionDenied, match="another board manager must approve it"):
+        newsletter_publish(newsletter=refreshed(newsletter), by=editor)
+    with pytest.raises(ValidationError, match="cannot be published"):
+        newsletter_publish(newsletter=NewsletterFactoryDraft(), by=editor)
+    assert refreshed(newsletter).state == Newsletter.State.AWAITING_APPROVAL
+
+
+def test_officers_submit_but_cannot_publish_or_withdraw(newsletter):
+    officer = OfficerFactory()
+    newsletter_submit(newsletter=newsletter, by=officer)
+    with pytest.raises(PermissionDenied, match="Only a board manager"):
+        newsletter_publish(newsletter=refreshed(newsletter), by=OfficerFactory())
+    with pytest.raises(PermissionDenied):
+        newsletter_return_to_draft(newsletter=refreshed(newsletter), by=officer)
+
+
+def test_practitioners_cannot_submit(newsletter):
+    with pytest.raises(PermissionDenied, match="does not allow you to submit"):
+        newsletter_submit(newsletter=newsletter, by=PractitionerFactory())
+
+
+def NewsletterFactoryDraft():  # noqa: N802 - reads like the factory it stands in for
+    newsletter, _ = newsletter_create(
+        data={"slug": "other", "title": "Other", "issue_date": "2024-01-01"},
+        review_references=[ReviewFactory().reference],
+    )
+    return newsletter
 
 
 def test_transitions_that_make_no_sense_are_refused_plainly(newsletter, editor):
     with pytest.raises(ValidationError, match="A newsletter that is draft cannot be withdrawn."):
         newsletter_withdraw(newsletter=newsletter, by=editor)
-    published = newsletter_publish(newsletter=newsletter, by=editor)
+    published = approve_and_publish(newsletter=newsletter, by=editor)
     with pytest.raises(ValidationError, match="A newsletter that is published cannot be published."):
         newsletter_publish(newsletter=published, by=editor)
 
@@ -82,7 +119,7 @@ def test_publishing_stands_when_the_pdf_cannot_be_rendered(newsletter, editor, m
         raise OSError("Pango is missing")
 
     monkeypatch.setattr(services, "newsletter_pdf_keep", broken)
-    published = newsletter_publish(newsletter=newsletter, by=editor)
+    published = approve_and_publish(newsletter=newsletter, by=editor)
     assert refreshed(published).state == Newsletter.State.PUBLISHED
     assert refreshed(published).pdf_pages is None
 

@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from briefings.bench import AMBER, REVIEW_TITLES
 from briefings.models import Newsletter
-from briefings.services import newsletter_create, newsletter_publish
+from briefings.services import newsletter_create
 from tests.briefings.pdfs import pdf_of
+from tests.briefings.workflow import approve_and_publish
 from tests.factories import (
     ChildFactory,
     KeyIssueFactory,
@@ -36,7 +37,7 @@ def test_archive_lists_published_newsletters_newest_first_with_kind_date_pages_a
         },
         review_references=[older_review.reference],
     )
-    newsletter_publish(newsletter=older, by=editor)
+    approve_and_publish(newsletter=older, by=editor)
     newsletter_create(
         data={"slug": "draft", "title": "Unfinished", "issue_date": "2030-01-01"}, review_references=[]
     )

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 
 from briefings.models import Newsletter
-from briefings.services import newsletter_create, newsletter_publish
+from briefings.services import newsletter_create
 from reviews.models import Review
 from tests.briefings.conftest import refreshed
 from tests.briefings.pdfs import pdf_of
+from tests.briefings.workflow import approve_and_publish
 from tests.factories import ChildFactory, KeyIssueFactory, LessonFactory, RecommendationFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def mixed_newsletter(board, editor):
         data={"slug": "mixed", "title": "Mixed", "issue_date": "2024-05-01"},
         review_references=[shown.reference, secret.reference],
     )
-    return newsletter_publish(newsletter=newsletter, by=editor), secret
+    return approve_and_publish(newsletter=newsletter, by=editor), secret
 
 
 @pytest.mark.parametrize(("state", "visibility"), HIDDEN_STATES)
