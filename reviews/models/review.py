@@ -112,7 +112,11 @@ class Review(models.Model):
 
     class Meta:
         ordering = ["-published_on", "-commissioned_on", "-id"]
-        indexes = [models.Index(fields=["state", "visibility", "-published_on"])]
+        indexes = [
+            models.Index(fields=["state", "visibility", "-published_on"]),
+            # The lessons library and the kept PDFs ask "when did any review last change?" on every request.
+            models.Index(fields=["updated_at"], name="review_updated_at"),
+        ]
         permissions = [
             ("submit_review", "Can submit a review for approval"),
             ("publish_review", "Can approve, publish, withdraw and decide not to publish a review"),

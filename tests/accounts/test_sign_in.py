@@ -152,3 +152,12 @@ def test_password_reset_sends_a_working_link(client):
     )
     assert response.status_code == 302
     assert sign_in(client, user.email, "Another-Long-Secret-7").status_code == 302
+
+
+def test_every_page_offers_sign_in_or_sign_out(client, officer):
+    page = client.get(reverse("reviews:home"))
+    assert f'href="{reverse("accounts:login")}"' in page.text
+    client.force_login(officer)
+    page = client.get(reverse("reviews:home"))
+    assert f'action="{reverse("accounts:logout")}"' in page.text and "Sign out" in page.text
+    assert f'href="{reverse("admin:index")}"' in page.text

@@ -20,6 +20,11 @@ PAGES = [
     "/themes/neglect/",
     "/accessibility/",
     "/privacy/",
+    "/newsletters/",
+    "/newsletters/learning-from-local-reviews-2014/",
+    "/accounts/login/",
+    "/accounts/register/",
+    "/accounts/password/reset/",
     "/no-such-page/",
 ]
 
