@@ -40,6 +40,7 @@ bench: install
 	@case "$$DATABASE_URL" in postgres*) ;; *) \
 		echo "make bench needs PostgreSQL: DATABASE_URL=postgres://user@127.0.0.1:5432/lscb make bench"; exit 1;; esac
 	$(PY) manage.py bench_pages --reviews 10000 $(if $(KEEP),--keep)
+	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_pdf
 
 format: install

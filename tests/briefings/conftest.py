@@ -5,7 +5,7 @@ import pytest
 from briefings.bench import bench_newsletter_create
 from briefings.models import Newsletter
 from tests.briefings.workflow import approve_and_publish
-from tests.factories import BoardProfileFactory, ManagerFactory
+from tests.factories import BoardProfileFactory
 
 
 @pytest.fixture(autouse=True)
@@ -20,9 +20,9 @@ def board(db):
 
 
 @pytest.fixture
-def editor(db):
+def editor(manager):
     """A board manager: composes, previews, approves and publishes newsletters, views every review."""
-    return ManagerFactory()
+    return manager
 
 
 @pytest.fixture
