@@ -1,20 +1,8 @@
 from functools import wraps
-from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import admin
-from django.shortcuts import redirect
-from django.urls import reverse
 
-
-def needs_second_factor(request) -> bool:
-    user = request.user
-    return (
-        settings.STAFF_TWO_FACTOR_REQUIRED
-        and user.is_authenticated
-        and user.is_staff
-        and not user.is_verified()
-    )
+from accounts.two_factor import needs_second_factor, to_code_step
 
 
 class BoardAdminSite(admin.AdminSite):
@@ -29,8 +17,7 @@ class BoardAdminSite(admin.AdminSite):
         def guarded(request, *args, **kwargs):
             # Signed in with a password only: confirm the second factor (or set one up) first.
             if needs_second_factor(request):
-                query = urlencode({"next": request.get_full_path()})
-                return redirect(f"{reverse('accounts:two_factor')}?{query}")
+                return to_code_step(request)
             return inner(request, *args, **kwargs)
 
         return guarded

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from accounts import two_factor
 from accounts.models import User
 from accounts.roles import PRACTITIONER, STAFF_ROLES
 
@@ -96,3 +97,26 @@ def user_invite(*, user: User, request) -> None:
         [user.email],
     )
     audit.info("invitation sent to %s by %s", user.email, request.user.email)
+
+
+def two_factor_enrolment_send(*, user: User, request) -> None:
+    """E-mail a staff member the single-use link that lets them set up their authenticator app.
+
+    Needing the mailbox as well as the password stops someone who has only the password
+    from attaching their own phone to the account.
+    """
+    path = reverse("accounts:two_factor_enrol", kwargs={"token": two_factor.enrolment_token(user)})
+    send_mail(
+        "Set up two-factor sign-in",
+        render_to_string(
+            "accounts/email/two_factor_enrolment.txt",
+            {
+                "user": user,
+                "link": request.build_absolute_uri(path),
+                "minutes": settings.TWO_FACTOR_ENROLMENT_SECONDS // 60,
+            },
+        ),
+        None,
+        [user.email],
+    )
+    audit.info("two-factor set-up link sent to %s", user.email)

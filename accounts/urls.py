@@ -12,6 +12,7 @@ urlpatterns = [
     path("register/sent/", views.register_sent, name="register_sent"),
     path("register/confirm/<uidb64>/<token>/", views.register_confirm, name="register_confirm"),
     path("two-factor/", views.two_factor_view, name="two_factor"),
+    path("two-factor/set-up/<str:token>/", views.two_factor_enrol, name="two_factor_enrol"),
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),
     path("password/reset/", views.password_reset, name="password_reset"),

@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_de
 from accounts import two_factor
 from accounts.forms import RegistrationForm, SignInForm, TokenForm
 from accounts.models import User
-from accounts.services import practitioner_confirm, practitioner_register
+from accounts.services import practitioner_confirm, practitioner_register, two_factor_enrolment_send
 
 
 class SignInView(auth_views.LoginView):
@@ -68,7 +68,13 @@ def two_factor_view(request):
     device = two_factor.confirmed_device(request.user)
     enrolling = device is None
     if enrolling:
-        device = two_factor.enrolment_device(request.user)
+        device = two_factor.enrolment_device(request)
+    if device is None:
+        # No app yet and the mailbox not proven in this session: offer the e-mailed set-up link.
+        sent = request.method == "POST"
+        if sent:
+            two_factor_enrolment_send(user=request.user, request=request)
+        return render(request, "accounts/two_factor_link.html", {"sent": sent, "email": request.user.email})
     form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if two_factor.verify(request, device, form.cleaned_data["token"]):
@@ -85,14 +91,32 @@ def two_factor_view(request):
     return render(request, "accounts/two_factor.html", context)
 
 
-password_change = auth_views.PasswordChangeView.as_view(
-    template_name="accounts/form_page.html",
-    success_url=reverse_lazy("accounts:password_change_done"),
-    extra_context={"title": "Change your password", "button": "Change password"},
+@login_required
+def two_factor_enrol(request, token):
+    """The e-mailed set-up link: proves the mailbox, then the QR code can be shown."""
+    if request.user.is_staff and two_factor.enrolment_start(user=request.user, token=token, request=request):
+        return redirect("accounts:two_factor")
+    context = {
+        "title": "This set-up link does not work",
+        "message": "The link has expired, was already used, or belongs to another account. "
+        "Go to the two-factor page and ask for a new one.",
+    }
+    return render(request, "accounts/message_page.html", context, status=400)
+
+
+# Changing the password is how an intruder would keep an account: staff give their code first.
+password_change = two_factor.second_factor_required(
+    auth_views.PasswordChangeView.as_view(
+        template_name="accounts/form_page.html",
+        success_url=reverse_lazy("accounts:password_change_done"),
+        extra_context={"title": "Change your password", "button": "Change password"},
+    )
 )
-password_change_done = auth_views.PasswordChangeDoneView.as_view(
-    template_name="accounts/message_page.html",
-    extra_context={"title": "Password changed", "message": "Your password has been changed."},
+password_change_done = two_factor.second_factor_required(
+    auth_views.PasswordChangeDoneView.as_view(
+        template_name="accounts/message_page.html",
+        extra_context={"title": "Password changed", "message": "Your password has been changed."},
+    )
 )
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/form_page.html",

@@ -12,6 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from reviews.models import Review
+from reviews.querysets import previews_unpublished
 
 
 class NewsletterKind(models.TextChoices):
@@ -39,12 +40,7 @@ class NewsletterQuerySet(models.QuerySet):
         Whatever the newsletter, the reviews inside it are always taken through
         ``Review.objects.public()``: a preview shows exactly what readers will get.
         """
-        if (
-            user is not None
-            and user.is_active
-            and user.is_staff
-            and user.has_perm("briefings.view_newsletter")
-        ):
+        if previews_unpublished(user, "briefings.view_newsletter"):
             return self.all()
         return self.published()
 

@@ -138,6 +138,8 @@ AXES_VERBOSE = False
 # Two-factor sign-in (TOTP) for staff: on by default in production, off in development.
 STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", default=PRODUCTION)
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", default="Case reviews")
+# An authenticator app is set up only through a single-use link e-mailed to the staff member.
+TWO_FACTOR_ENROLMENT_SECONDS = 30 * 60
 
 # Staff sessions end after 30 minutes idle and 12 hours in all; readers keep theirs for two weeks.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)

@@ -4,6 +4,7 @@ Every public page, count, facet, search, feed, sitemap and PDF asks
 ``Review.objects.visible_to(user)`` (or the finding equivalent) what it may show.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
@@ -11,16 +12,33 @@ PUBLISHED = "published"
 PUBLIC = "public"
 
 
+def previews_unpublished(user, permission: str) -> bool:
+    """Whether ``user`` is staff who may see unpublished content of the kind ``permission`` guards.
+
+    Where staff must sign in with a second factor, a session that has given only the
+    password is treated as an ordinary signed-in reader until the code is confirmed:
+    a stolen password alone must not open drafts or withheld reviews.
+    """
+    if user is None or not user.is_active or not user.is_staff or not user.has_perm(permission):
+        return False
+    if settings.STAFF_TWO_FACTOR_REQUIRED:
+        # django-otp's middleware adds is_verified() to request.user; any other user object is unverified.
+        is_verified = getattr(user, "is_verified", None)
+        return bool(is_verified and is_verified())
+    return True
+
+
 def visibility_q(user, prefix: str = "") -> Q | None:
     """The condition a review (reached through ``prefix``) must meet for ``user`` to see it.
 
     * Anyone: published and public.
     * A signed-in reader (a partner agency's practitioner, or staff): published, public or partner-only.
-    * Staff who may view reviews in the admin: everything, so that "view on site" previews drafts.
+    * Staff who may view reviews in the admin (and, where required, passed the code step):
+      everything, so that "view on site" previews drafts.
 
     ``None`` means no restriction.
     """
-    if user is not None and user.is_active and user.is_staff and user.has_perm("reviews.view_review"):
+    if previews_unpublished(user, "reviews.view_review"):
         return None
     condition = Q(**{f"{prefix}state": PUBLISHED})
     if user is None or not user.is_authenticated or not user.is_active:
