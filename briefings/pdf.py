@@ -52,6 +52,8 @@ def board_logo(board) -> tuple[Logo | None, str]:
         return None, ""
     from PIL import Image, UnidentifiedImageError
 
+    from reviews.logos import MAX_SIDE, LogoTooLarge, logo_size
+
     try:
         with board.logo.open("rb") as file:
             data = file.read(LOGO_MAX_BYTES + 1)
@@ -60,9 +62,16 @@ def board_logo(board) -> tuple[Logo | None, str]:
     if len(data) > LOGO_MAX_BYTES:
         return None, "The board logo is larger than 2 MB, so documents are printed without it."
     try:
+        # The size comes from the header; a logo stored before the pixel limit is never decoded.
+        logo_size(io.BytesIO(data))
         with Image.open(io.BytesIO(data)) as image:
             image.verify()
             image_format = image.format
+    except LogoTooLarge:
+        return None, (
+            f"The board logo is larger than {MAX_SIDE:,} × {MAX_SIDE:,} pixels, so documents are "
+            "printed without it. Upload it again: it is then stored at the size a letterhead needs."
+        )
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None, "The board logo is not a PNG or JPEG image, so documents are printed without it."
     if image_format not in LOGO_FORMATS:

@@ -37,6 +37,18 @@ def validate_pdf(file):
 
 
 def validate_logo(file):
-    """PNG or JPEG only: no SVG, which can carry script, and no other formats WeasyPrint may mishandle."""
+    """PNG or JPEG only: no SVG, which can carry script, and no other formats WeasyPrint may mishandle.
+
+    Its pixels are limited too, read from the header without decoding the image: a tiny file
+    can hold a picture that takes gigabytes to decode (see reviews/logos.py).
+    """
+    from reviews.logos import LogoTooLarge, logo_size
+
     if not _starts_with(file, [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff"]):
         raise ValidationError("The logo must be a PNG or JPEG image.")
+    try:
+        logo_size(file)
+    except LogoTooLarge as error:
+        raise ValidationError(str(error)) from error
+    except (OSError, ValueError) as error:  # Pillow's UnidentifiedImageError is an OSError
+        raise ValidationError("The logo must be a PNG or JPEG image.") from error

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from reviews.logos import logo_fit_for_letterhead
 from reviews.validators import MaxFileSize, validate_logo
 
 
@@ -38,6 +39,14 @@ class BoardProfile(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # A newly uploaded logo is stored at the size a letterhead needs, whatever was uploaded.
+        if self.logo and not self.logo._committed:
+            fitted = logo_fit_for_letterhead(self.logo.file)
+            if fitted is not None:
+                self.logo.file = fitted
+        super().save(*args, **kwargs)
 
     @classmethod
     def current(cls):

@@ -90,3 +90,64 @@ def test_media_files_are_not_served_directly(client):
         report_file=SimpleUploadedFile("c.pdf", PDF), state=Review.State.DRAFT, published_on=None
     )
     assert client.get("/media/" + review.report_file.name).status_code == 404
+
+
+def huge_png(side=13_000):
+    """A decompression bomb: a single-colour picture of 169 million pixels in a file of 20 KB."""
+    buffer = io.BytesIO()
+    Image.new("P", (side, side), 0).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def sized_png(width, height):
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "navy").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_logo_of_enormous_pixel_size_is_refused_however_small_the_file():
+    content = huge_png()
+    assert len(content) < 100 * 1024
+    profile = BoardProfileFactory.build(logo=SimpleUploadedFile("logo.png", content))
+    with pytest.raises(ValidationError, match="at most 4,000 × 4,000 pixels"):
+        profile.full_clean(exclude=["singleton"])
+
+
+def test_the_admin_refuses_a_logo_of_enormous_pixel_size(officer_client):
+    profile = BoardProfileFactory()
+    response = officer_client.post(
+        reverse("admin:reviews_boardprofile_change", args=[profile.pk]),
+        {"name": profile.name, "logo": SimpleUploadedFile("logo.png", huge_png())},
+    )
+    assert response.status_code == 200
+    assert "errornote" in response.text
+    assert not BoardProfile.objects.get().logo
+
+
+def test_an_uploaded_logo_is_stored_at_the_size_a_letterhead_needs(officer_client, media_root):
+    profile = BoardProfileFactory()
+    response = officer_client.post(
+        reverse("admin:reviews_boardprofile_change", args=[profile.pk]),
+        {"name": profile.name, "logo": SimpleUploadedFile("logo.png", sized_png(3000, 1500))},
+    )
+    assert response.status_code == 302
+    with BoardProfile.objects.get().logo.open("rb") as stored, Image.open(stored) as image:
+        assert image.size == (1200, 600)
+        assert image.format == "PNG"
+
+
+def test_a_small_logo_is_stored_as_uploaded(media_root):
+    content = sized_png(300, 100)
+    profile = BoardProfileFactory(logo=SimpleUploadedFile("logo.png", content))
+    with profile.logo.open("rb") as stored:
+        assert stored.read() == content
+
+
+def test_an_enormous_logo_already_stored_is_left_off_the_pdfs_unopened(media_root):
+    from briefings.pdf import board_logo
+
+    profile = BoardProfileFactory()
+    profile.logo.save("logo.png", SimpleUploadedFile("logo.png", huge_png()))  # no validation here
+    logo, message = board_logo(profile)
+    assert logo is None
+    assert "larger than 4,000 × 4,000 pixels" in message
