@@ -21,17 +21,17 @@ OFFICER_PERMISSIONS = [
     "reviews.change_boardprofile",
     *[f"briefings.{action}_{model}" for model in ["newsletter", "newsletterreview"] for action in _ALL],
     "briefings.submit_newsletter",
-    # Officers see sign-in lock-outs so they can answer a colleague who cannot get in.
-    "axes.view_accessattempt",
-    "axes.view_accessfailurelog",
-    "axes.view_accesslog",
 ]
 MANAGER_PERMISSIONS = [
     *OFFICER_PERMISSIONS,
     "reviews.delete_review",
     "reviews.publish_review",
     "briefings.publish_newsletter",
+    # Sign-in records hold people's addresses and browsers: only managers read them.
     # Deleting a lock-out record unlocks the account.
+    "axes.view_accessattempt",
+    "axes.view_accessfailurelog",
+    "axes.view_accesslog",
     "axes.delete_accessattempt",
 ]
 # Practitioners read partner-only content because they are signed in; they need no permission.

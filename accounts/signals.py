@@ -6,11 +6,14 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from accounts.lockout import client_address
+
 audit = logging.getLogger("lscb.audit")
 
 
 def _address(request):
-    return request.META.get("REMOTE_ADDR", "?") if request is not None else "?"
+    # The same client address the lock-out uses (the proxy's view of it when BEHIND_PROXY).
+    return (client_address(request) or "?") if request is not None else "?"
 
 
 @receiver(user_logged_in)

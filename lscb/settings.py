@@ -125,15 +125,33 @@ PRACTITIONER_EMAIL_DOMAINS = env_list(
     "PRACTITIONER_EMAIL_DOMAINS", default=["nhs.net", "police.uk", "northshire.gov.uk"]
 )
 
-# Lock-out after repeated failed sign-ins (django-axes), per account and per address.
+# true when the site sits behind its own reverse proxies (TLS ends there); PROXY_COUNT says how many.
+BEHIND_PROXY = env_bool("BEHIND_PROXY", default=False)
+PROXY_COUNT = env_int("PROXY_COUNT", 1)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Lock-out after repeated failed sign-ins (django-axes); see accounts/lockout.py.
+# An account locks after AXES_FAILURE_LIMIT failures against it, from any address; only its
+# own successful sign-in clears them (reset by username alone, never by address).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+# An address is held back only after this many failures against real accounts in the same time.
+SIGN_IN_ADDRESS_FAILURE_LIMIT = env_int("SIGN_IN_ADDRESS_FAILURE_LIMIT", 30)
+AXES_HANDLER = "accounts.lockout.SignInHandler"
+# axes warns when addresses are not a lock-out parameter; here the handler limits each address
+# instead (on failures against real accounts), so that one shared address cannot lock everyone.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_address"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username"
 # Both sign-in forms name the e-mail field "username", as Django's AuthenticationForm does.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Successful sign-ins (address and browser) are kept this many days, then deleted.
+ACCESS_LOG_DAYS = env_int("ACCESS_LOG_DAYS", 90)
 
 # Two-factor sign-in (TOTP) for staff: on by default in production, off in development.
 STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", default=PRODUCTION)
@@ -220,8 +238,6 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
-if env_bool("BEHIND_PROXY", default=False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

@@ -49,10 +49,14 @@ def test_five_failures_lock_the_account_with_a_message_and_a_record(client, capl
     assert f"lock-out: {user.email}" in caplog.text
 
 
-def test_lock_outs_are_visible_to_officers_and_managers_can_unlock(client, officer, manager):
+def test_sign_in_records_with_addresses_and_browsers_are_for_managers_only(client, officer, manager):
     client.force_login(officer)
+    for section in ["accesslog", "accessattempt", "accessfailurelog"]:
+        assert client.get(reverse(f"admin:axes_{section}_changelist")).status_code == 403, section
+    assert not officer.has_perm("axes.view_accesslog")
+    client.force_login(manager)
+    assert client.get(reverse("admin:axes_accesslog_changelist")).status_code == 200
     assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 200
-    assert not officer.has_perm("axes.delete_accessattempt")
     assert manager.has_perm("axes.delete_accessattempt")
 
 
