@@ -1,11 +1,10 @@
-"""Writes of newsletters: composing, moving between states, and the demo newsletters.
+"""Writes of newsletters: composing them and moving them between states.
 
 Each transition validates and saves in a transaction. Publishing refuses, with a plain
 message, a newsletter holding a review that everyone may not read, because a newsletter
 is printed for everyone.
 """
 
-import datetime
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -160,72 +159,3 @@ def newsletter_create(*, data: dict, review_references: list[str]) -> tuple[News
         item.full_clean()
         item.save()
     return newsletter, True
-
-
-DEMO_PUBLISHED = {
-    "slug": "learning-from-local-reviews-2014",
-    "kind": Newsletter.Kind.NEWSLETTER,
-    "title": "Learning from local case reviews",
-    "issue_date": datetime.date(2014, 6, 2),
-    "period_start": datetime.date(2011, 4, 1),
-    "period_end": datetime.date(2014, 3, 31),
-    "introduction": (
-        "Every board must learn from the cases where a child died or was seriously harmed, and "
-        "show that the learning changed practice. This issue brings together three of our local "
-        "reviews.\n\n"
-        "Nationally, most children who are the subject of a review were already known to children's "
-        "social care, and many were receiving help as children in need. The same themes come up year "
-        "after year:\n\n"
-        "* neglect that is seen but not named;\n"
-        "* information held by one agency that never reaches another;\n"
-        "* optimism about parents' ability to change, without evidence that anything has changed.\n\n"
-        "Please read the reviews with your team, and use the questions in our 7-minute briefings "
-        "to agree what you will do differently."
-    ),
-    "closing_message": (
-        "**Safeguarding children is everyone's responsibility.** Please share this newsletter with "
-        "all your staff and encourage them to come to the multi-agency learning sessions this autumn."
-    ),
-}
-DEMO_PUBLISHED_REVIEWS = ["MR-2011-01", "SCR-2011-01", "PR-2013-01"]
-
-DEMO_DRAFT = {
-    "slug": "7-minute-briefing-management-reviews-2014",
-    "kind": Newsletter.Kind.SEVEN_MINUTE,
-    "title": "7-minute briefing: two management reviews",
-    "issue_date": datetime.date(2014, 9, 1),
-    "period_start": datetime.date(2013, 4, 1),
-    "period_end": datetime.date(2014, 3, 31),
-    "introduction": (
-        "Our learning and improvement framework asks us to share what local reviews have taught us. "
-        "This briefing covers two management reviews completed in 2013–14. Each can be read and "
-        "discussed in about seven minutes."
-    ),
-    "closing_message": "",
-}
-DEMO_DRAFT_REVIEWS = ["MR-2014-01", "MR-2014-02", "LCSPR-2026-01"]
-
-
-def newsletters_demo_ensure() -> int:
-    """Create the demo's published newsletter and draft briefing once; returns how many were added.
-
-    The draft deliberately includes a review still awaiting approval, to show how the admin
-    and the preview name a review that cannot yet go into a public newsletter.
-    """
-    known = set(Review.objects.values_list("reference", flat=True))
-    added = 0
-    for data, references, publish in [
-        (DEMO_PUBLISHED, DEMO_PUBLISHED_REVIEWS, True),
-        (DEMO_DRAFT, DEMO_DRAFT_REVIEWS, False),
-    ]:
-        newsletter, created = newsletter_create(
-            data=data, review_references=[ref for ref in references if ref in known]
-        )
-        added += created
-        if created and publish and not newsletter_problems(newsletter):
-            # Loaded by a command, not decided by a person: the demo's archive starts with one issue.
-            Newsletter.objects.filter(pk=newsletter.pk).update(
-                state=Newsletter.State.PUBLISHED, published_at=timezone.now()
-            )
-            _keep_pdf(Newsletter.objects.get(pk=newsletter.pk))
-    return added

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "accounts",
     "reviews",
     "briefings",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -2,8 +2,8 @@ import logging
 
 import pytest
 
-from briefings.bench import bench_newsletter_create
 from briefings.models import Newsletter
+from demo.typical_newsletter import typical_newsletter_create
 from tests.briefings.workflow import approve_and_publish
 from tests.factories import BoardProfileFactory
 
@@ -34,7 +34,7 @@ def editor_client(client, editor):
 @pytest.fixture
 def draft_newsletter(board):
     """Three published, public reviews about the size of a four-page board newsletter."""
-    return bench_newsletter_create()
+    return typical_newsletter_create()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefings.bench import AMBER, ELLIS, JAY, REVIEW_TITLES
+from demo.typical_newsletter import AMBER, ELLIS, JAY, REVIEW_TITLES
 from tests.briefings.pdfs import pdf_of
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from briefings.bench import AMBER, REVIEW_TITLES
 from briefings.models import Newsletter
 from briefings.services import newsletter_create
+from demo.typical_newsletter import AMBER, REVIEW_TITLES
 from tests.briefings.pdfs import pdf_of
 from tests.briefings.workflow import approve_and_publish
 from tests.factories import (

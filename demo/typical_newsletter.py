@@ -1,6 +1,6 @@
 """A newsletter of three reviews about the size of a typical four-page board newsletter.
 
-Used by ``manage.py bench_pdf`` and by the tests that pin the PDF's layout. The cases are
+Used by ``manage.py bench_pdf`` to time the PDF, and by the tests that pin the PDF's layout. The cases are
 invented and written for this project; only their shape (how many key issues, positive
 factors and lessons, how long each is) follows real published newsletters.
 """
@@ -215,7 +215,7 @@ def _review_data(data: dict) -> dict:
     }
 
 
-def bench_newsletter_create(*, slug="bench-newsletter"):
+def typical_newsletter_create(*, slug="bench-newsletter"):
     """Create the board profile (if none), the three reviews and a draft newsletter of them."""
     if not BoardProfile.objects.exists():
         profile = BoardProfile(**BOARD)

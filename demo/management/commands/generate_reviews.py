@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from reviews import synthetic
+from demo import synthetic
 from reviews.models import (
     Child,
     KeyIssue,

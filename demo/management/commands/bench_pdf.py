@@ -90,17 +90,17 @@ def measure(downloads: int) -> dict:
     from django.urls import reverse
     from django.utils import timezone
 
-    from briefings.bench import bench_newsletter_create
     from briefings.keeping import newsletter_pdf_keep
     from briefings.models import Newsletter
     from briefings.pdf import warm_up
+    from demo.typical_newsletter import typical_newsletter_create
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     result = {}
     with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
         try:
             with transaction.atomic():
-                newsletter = bench_newsletter_create(slug="bench-newsletter-pdf")
+                newsletter = typical_newsletter_create(slug="bench-newsletter-pdf")
                 # Published without rendering (newsletter_publish would render it), so that the
                 # first download below is the cold render a reader waits for.
                 Newsletter.objects.filter(pk=newsletter.pk).update(

@@ -1,0 +1,28 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from demo import content
+from demo.content import DemoDataError
+from demo.services import board_demo_ensure, newsletters_demo_ensure, reviews_demo_ensure
+
+
+class Command(BaseCommand):
+    help = "Load the demo board and its case reviews from demo/data/. Running it again changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--folder",
+            type=Path,
+            default=content.DATA,
+            help="A folder laid out like demo/data/: board.toml, reviews/*.toml, newsletters/*.toml.",
+        )
+
+    def handle(self, *args, folder, **options):
+        try:
+            board_demo_ensure(folder=folder)
+            added, files = reviews_demo_ensure(folder=folder)
+            self.stdout.write(f"Demo data: {added} reviews added, {files - added} already present.")
+            self.stdout.write(f"Demo newsletters: {newsletters_demo_ensure(folder=folder)} added.")
+        except DemoDataError as error:
+            raise CommandError(str(error)) from error
