@@ -12,7 +12,14 @@ is used only while its content is unchanged. The fingerprint costs two small que
 The newsletter's own ``updated_at`` and state come with the newsletter, and a hash of the
 PDF templates and stylesheet (computed once per process) covers a change of layout.
 Only documents made entirely of public content are kept: anything else is rendered
-for each request and never written to storage.
+for each request and never written to storage (the 7-minute briefing is bounded to two
+pages, see briefings/seven_minute.py, so such a rendering is short).
+
+A kept PDF is rendered by the background worker (briefings/tasks.py), never in a reader's
+request: a download that finds no current file queues the rendering and is asked to come
+back in a minute. Saving a newsletter, a review or the board profile queues the renderings
+it makes stale, so downloads usually find the file ready; a document that leaves public view
+has its kept files deleted at once.
 """
 
 import functools
@@ -24,13 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.tasks import TaskResultStatus
 from django.utils.text import slugify
 
 from briefings.documents import briefing_document, newsletter_document
 from briefings.models import Newsletter
-from briefings.pdf import render_pdf
+from briefings.pdf import render_pdf, require_weasyprint
 from reviews.models import BoardProfile, Review
 from reviews.reading import with_findings
 
@@ -38,6 +47,13 @@ logger = logging.getLogger(__name__)
 
 NEWSLETTER_FOLDER = "briefings/newsletters"
 BRIEFING_FOLDER = "briefings/reviews"
+# A rendering is queued at most once in this time per document and fingerprint, however
+# many readers ask for it; after that a reader's download may queue it again.
+QUEUED_SECONDS = 120
+
+
+class PdfPreparing(Exception):
+    """The PDF is being rendered in the background: the reader is asked to try again shortly."""
 
 
 @dataclass
@@ -57,6 +73,7 @@ class PdfFile:
 def layout_version() -> str:
     """Changes whenever the PDF templates, the stylesheet or WeasyPrint itself change."""
     digest = hashlib.sha256(importlib.metadata.version("weasyprint").encode())
+    digest.update(settings.SITE_URL.encode())  # printed in the briefings' links
     base = Path(settings.BASE_DIR)
     files = [base / "static/css/pdf.css", *sorted((base / "templates/pdf").glob("*.html"))]
     files += sorted((base / "templates/briefings/parts").glob("*.html"))
@@ -108,17 +125,21 @@ def _keep(folder: str, stem: str, content: bytes) -> str:
     """Write a rendering to storage and remove the renderings it replaces."""
     name = f"{folder}/{stem}.pdf"
     if not default_storage.exists(name):
-        # Another request may have written the same rendering meanwhile; the content is identical.
+        # Another worker may have written the same rendering meanwhile; the content is identical.
         default_storage.save(name, ContentFile(content))
-    owner = stem.split("-")[0]
+    kept_pdfs_forget(folder=folder, owner_id=stem.split("-")[0], but=f"{stem}.pdf")
+    return name
+
+
+def kept_pdfs_forget(*, folder: str, owner_id, but: str = "") -> None:
+    """Delete the kept renderings of one newsletter or review (all of them, or all but one)."""
     try:
         _, files = default_storage.listdir(folder)
     except FileNotFoundError:
-        files = []
-    for old in files:
-        if old.startswith(f"{owner}-") and old != f"{stem}.pdf":
-            default_storage.delete(f"{folder}/{old}")
-    return name
+        return
+    for name in files:
+        if name.startswith(f"{owner_id}-") and name != but:
+            default_storage.delete(f"{folder}/{name}")
 
 
 def _open_kept(name: str):
@@ -129,7 +150,7 @@ def _open_kept(name: str):
 
 
 def newsletter_pdf(newsletter) -> PdfFile:
-    """The newsletter's PDF: the kept file when it is still current, otherwise a fresh rendering.
+    """The newsletter's PDF: the kept file when it is current; raises PdfPreparing otherwise.
 
     Only a published newsletter is kept; a draft is rendered afresh for each preview.
     """
@@ -144,8 +165,13 @@ def newsletter_pdf(newsletter) -> PdfFile:
         kept = _open_kept(newsletter.pdf_name)
         if kept:
             return PdfFile(kept, filename, fingerprint)
-    newsletter_pdf_keep(newsletter=newsletter, fingerprint=fingerprint, board=board)
-    return PdfFile(default_storage.open(newsletter.pdf_name, "rb"), filename, fingerprint)
+    if _queue_rendering(newsletter_task(), "newsletter", newsletter.pk, fingerprint):
+        # The task ran at once (development and tests): send what it kept.
+        newsletter.refresh_from_db(fields=["pdf_name", "pdf_fingerprint", "pdf_pages", "pdf_size"])
+        kept = newsletter.pdf_fingerprint == fingerprint and _open_kept(newsletter.pdf_name)
+        if kept:
+            return PdfFile(kept, filename, fingerprint)
+    raise PdfPreparing
 
 
 def newsletter_context(newsletter, board) -> dict:
@@ -157,9 +183,17 @@ def newsletter_context(newsletter, board) -> dict:
 
 
 def newsletter_pdf_keep(*, newsletter, fingerprint: str | None = None, board=None) -> None:
-    """Render a published newsletter and keep the file, recording its page count and size."""
+    """Render a published newsletter and keep the file, recording its page count and size.
+
+    Nothing is rendered when the file for this fingerprint is already kept.
+    """
     board = board or BoardProfile.current()
     fingerprint = fingerprint or newsletter_fingerprint(newsletter, board)
+    kept_name, kept_fingerprint = (
+        Newsletter.objects.filter(pk=newsletter.pk).values_list("pdf_name", "pdf_fingerprint").get()
+    )
+    if kept_fingerprint == fingerprint and kept_name and default_storage.exists(kept_name):
+        return
     rendered = render_pdf("pdf/newsletter.html", newsletter_context(newsletter, board))
     name = _keep(NEWSLETTER_FOLDER, f"{newsletter.pk}-{fingerprint}", rendered.content)
     fields = {
@@ -174,18 +208,30 @@ def newsletter_pdf_keep(*, newsletter, fingerprint: str | None = None, board=Non
         setattr(newsletter, field, value)
 
 
+def review_briefing_fingerprint(review, board=None) -> str:
+    return _digest(layout_version(), review.pk, review.updated_at, _board_updated_at(board))
+
+
+def _briefing_name(review, fingerprint: str) -> str:
+    return f"{BRIEFING_FOLDER}/{review.pk}-{fingerprint}.pdf"
+
+
 def review_briefing_pdf(review) -> PdfFile:
-    """The 7-minute briefing PDF of a review the reader may see; kept when the review is public."""
+    """The 7-minute briefing PDF of a review the reader may see.
+
+    A public review's briefing is the kept file (PdfPreparing while it is being rendered);
+    any other review's is rendered for this request only.
+    """
     board = BoardProfile.current()
     filename = briefing_filename(review, board)
     if not review.is_public:
         return PdfFile(io.BytesIO(_render_briefing(review, board)), filename)
-    fingerprint = _digest(layout_version(), review.pk, review.updated_at, _board_updated_at(board))
-    name = f"{BRIEFING_FOLDER}/{review.pk}-{fingerprint}.pdf"
-    kept = _open_kept(name)
+    fingerprint = review_briefing_fingerprint(review, board)
+    kept = _open_kept(_briefing_name(review, fingerprint))
+    if not kept and _queue_rendering(review_briefing_task(), "review", review.pk, fingerprint):
+        kept = _open_kept(_briefing_name(review, fingerprint))
     if not kept:
-        _keep(BRIEFING_FOLDER, f"{review.pk}-{fingerprint}", _render_briefing(review, board))
-        kept = default_storage.open(name, "rb")
+        raise PdfPreparing
     return PdfFile(kept, filename, fingerprint)
 
 
@@ -194,3 +240,97 @@ def _render_briefing(review, board) -> bytes:
     review = with_findings(Review.objects.filter(pk=review.pk)).get()
     context = {"review": review, "document": briefing_document(review, board=board), "board": board}
     return render_pdf("pdf/briefing.html", context).content
+
+
+# Background renderings: queued by downloads and by the signals in briefings/signals.py.
+
+
+def newsletter_task():
+    from briefings.tasks import newsletter_pdf_render
+
+    return newsletter_pdf_render
+
+
+def review_briefing_task():
+    from briefings.tasks import review_briefing_pdf_render
+
+    return review_briefing_pdf_render
+
+
+def _queue_rendering(task, kind: str, object_id: int, fingerprint: str) -> bool:
+    """Queue a rendering once per document and fingerprint; True when it has already run.
+
+    WeasyPrint is checked first, so a server without it answers that PDFs cannot be made
+    rather than that one is being prepared.
+    """
+    require_weasyprint()
+    key = f"briefings:pdf-queued:{kind}:{object_id}:{fingerprint}"
+    if not cache.add(key, True, QUEUED_SECONDS):
+        return False
+    result = task.enqueue(object_id)
+    if result.status == TaskResultStatus.FAILED:
+        cache.delete(key)  # the next download tries again
+    return result.status == TaskResultStatus.SUCCESSFUL
+
+
+def newsletter_pdf_ensure(*, newsletter_id: int) -> None:
+    """Keep the current PDF of a published newsletter (the background task)."""
+    newsletter = Newsletter.objects.published().filter(pk=newsletter_id).first()
+    if newsletter is not None:
+        newsletter_pdf_keep(newsletter=newsletter)
+
+
+def review_briefing_pdf_ensure(*, review_id: int) -> None:
+    """Keep the current 7-minute briefing PDF of a public review (the background task)."""
+    review = Review.objects.public().filter(pk=review_id).first()
+    if review is None:
+        return
+    board = BoardProfile.current()
+    stem = f"{review.pk}-{review_briefing_fingerprint(review, board)}"
+    if default_storage.exists(f"{BRIEFING_FOLDER}/{stem}.pdf"):
+        return
+    _keep(BRIEFING_FOLDER, stem, _render_briefing(review, board))
+
+
+def newsletter_pdf_forget(*, newsletter_id: int) -> None:
+    """Delete a newsletter's kept PDF: it is no longer published, or prints something that is not public."""
+    kept_pdfs_forget(folder=NEWSLETTER_FOLDER, owner_id=newsletter_id)
+    Newsletter.objects.filter(pk=newsletter_id).update(pdf_name="", pdf_fingerprint="")
+
+
+def newsletter_pdf_queue(*, newsletter) -> None:
+    """Bring a newsletter's kept PDF up to date in the background (when it is published or edited),
+    or delete it when the newsletter is not published."""
+    if not Newsletter.objects.published().filter(pk=newsletter.pk).exists():
+        newsletter_pdf_forget(newsletter_id=newsletter.pk)
+        return
+    fresh = Newsletter.objects.get(pk=newsletter.pk)
+    _queue_rendering(newsletter_task(), "newsletter", fresh.pk, newsletter_fingerprint(fresh))
+
+
+def review_pdfs_queue(*, review_id: int, newsletter_ids=None) -> None:
+    """After a review changed: render its briefing and the newsletters printing it again, or,
+    when it has left public view, delete its briefing and those newsletters' kept files."""
+    review = Review.objects.public().filter(pk=review_id).first()
+    if newsletter_ids is None:
+        newsletter_ids = (
+            Newsletter.objects.published().filter(items__review_id=review_id).values_list("pk", flat=True)
+        )
+    if review is None:
+        kept_pdfs_forget(folder=BRIEFING_FOLDER, owner_id=review_id)
+    else:
+        fingerprint = review_briefing_fingerprint(review)
+        _queue_rendering(review_briefing_task(), "review", review.pk, fingerprint)
+    for newsletter in Newsletter.objects.filter(pk__in=list(newsletter_ids)):
+        if review is None:
+            newsletter_pdf_forget(newsletter_id=newsletter.pk)  # it printed the review
+        newsletter_pdf_queue(newsletter=newsletter)
+
+
+def board_pdfs_queue() -> None:
+    """The board's name, logo and contact details are on every PDF: render the newsletters again.
+
+    Briefings are rendered again when next downloaded.
+    """
+    for newsletter in Newsletter.objects.published():
+        newsletter_pdf_queue(newsletter=newsletter)

@@ -143,12 +143,18 @@ class PdfUnavailable(Exception):
     """WeasyPrint or the system libraries it needs (Pango) are not installed on this server."""
 
 
-def render_pdf(template_name: str, context: dict) -> RenderedPdf:
-    """Render a template under templates/pdf/ to a PDF."""
+def require_weasyprint():
+    """WeasyPrint's HTML class; raises PdfUnavailable when this server cannot make PDFs."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as error:  # OSError: Pango's shared library is missing
         raise PdfUnavailable(str(error)) from error
+    return HTML
+
+
+def render_pdf(template_name: str, context: dict) -> RenderedPdf:
+    """Render a template under templates/pdf/ to a PDF."""
+    HTML = require_weasyprint()  # noqa: N806 (a class)
 
     logo, _ = board_logo(context.get("board"))
     html = render_to_string(template_name, {**context, "logo_url": LOGO_URL if logo else ""})

@@ -5,12 +5,22 @@ itself; these receivers bump the review with a single UPDATE. Renaming or deleti
 theme, service or owner group changes what is printed for every review that uses it, so
 those reviews are bumped too. Bulk writes (``QuerySet.update``, ``bulk_create``) send no
 signals: code that uses them on published content must bump ``updated_at`` itself.
+
+Saving a newsletter, a review or the board profile also queues, once the transaction has
+committed, the renderings it makes stale, and deletes the kept files of whatever has left
+public view (briefings/keeping.py).
 """
 
+from functools import partial
+
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
+from briefings import keeping
+from briefings.models import Newsletter
 from reviews.models import (
+    BoardProfile,
     Child,
     KeyIssue,
     Lesson,
@@ -59,6 +69,35 @@ def list_entry_changed(sender, instance, created=False, raw=False, **kwargs):
         touch_reviews_using(instance)
 
 
+def newsletter_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        transaction.on_commit(partial(keeping.newsletter_pdf_queue, newsletter=instance))
+
+
+def newsletter_deleted(sender, instance, **kwargs):
+    transaction.on_commit(partial(keeping.newsletter_pdf_forget, newsletter_id=instance.pk))
+
+
+def review_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        transaction.on_commit(partial(keeping.review_pdfs_queue, review_id=instance.pk))
+
+
+def review_deleting(sender, instance, **kwargs):
+    # Before the deletion takes the newsletters' items with it: they name the newsletters to redo.
+    newsletter_ids = list(
+        Newsletter.objects.published().filter(items__review=instance).values_list("pk", flat=True)
+    )
+    transaction.on_commit(
+        partial(keeping.review_pdfs_queue, review_id=instance.pk, newsletter_ids=newsletter_ids)
+    )
+
+
+def board_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        transaction.on_commit(keeping.board_pdfs_queue)
+
+
 def connect():
     for model in (Child, KeyIssue, PositiveFactor, Lesson, Recommendation):
         name = model.__name__
@@ -77,3 +116,8 @@ def connect():
         name = model.__name__
         post_save.connect(list_entry_changed, sender=model, dispatch_uid=f"briefings-{name}-rename")
         pre_delete.connect(list_entry_changed, sender=model, dispatch_uid=f"briefings-{name}-remove")
+    post_save.connect(newsletter_saved, sender=Newsletter, dispatch_uid="briefings-newsletter-pdf")
+    post_delete.connect(newsletter_deleted, sender=Newsletter, dispatch_uid="briefings-newsletter-pdf-gone")
+    post_save.connect(review_saved, sender=Review, dispatch_uid="briefings-review-pdfs")
+    pre_delete.connect(review_deleting, sender=Review, dispatch_uid="briefings-review-pdfs-gone")
+    post_save.connect(board_saved, sender=BoardProfile, dispatch_uid="briefings-board-pdfs")

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from briefings.documents import newsletter_document
-from briefings.keeping import newsletter_pdf, review_briefing_pdf
+from briefings.keeping import QUEUED_SECONDS, PdfPreparing, newsletter_pdf, review_briefing_pdf
 from briefings.models import Newsletter
 from briefings.pdf import PdfUnavailable
 from reviews.models import Review
@@ -34,6 +34,8 @@ def newsletter_pdf_download(request, slug):
     newsletter = get_object_or_404(Newsletter.objects.visible_to(request.user), slug=slug)
     try:
         pdf = newsletter_pdf(newsletter)
+    except PdfPreparing:
+        return _pdf_preparing(request, newsletter.get_absolute_url())
     except PdfUnavailable:
         return _pdf_unavailable(request, newsletter.get_absolute_url())
     return _pdf_response(request, pdf)
@@ -44,6 +46,8 @@ def review_briefing_pdf_download(request, slug):
     review = get_object_or_404(Review.objects.visible_to(request.user), slug=slug)
     try:
         pdf = review_briefing_pdf(review)
+    except PdfPreparing:
+        return _pdf_preparing(request, review.get_absolute_url())
     except PdfUnavailable:
         return _pdf_unavailable(request, review.get_absolute_url())
     return _pdf_response(request, pdf)
@@ -53,6 +57,15 @@ def _pdf_unavailable(request, web_version_url):
     logger.error("A PDF was asked for, but WeasyPrint or Pango is not installed on this server.")
     context = {"web_version_url": web_version_url}
     return render(request, "briefings/pdf_unavailable.html", context, status=503)
+
+
+def _pdf_preparing(request, web_version_url):
+    # Rendered by the background worker, never here: a long rendering must not hold a web worker.
+    context = {"web_version_url": web_version_url, "preparing": True}
+    response = render(request, "briefings/pdf_unavailable.html", context, status=503)
+    response["Retry-After"] = str(QUEUED_SECONDS // 2)
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 def _pdf_response(request, pdf):

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "accounts",
     "reviews",
     "briefings",
@@ -239,6 +240,22 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PRODUCTION)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION
+
+# PDFs of public documents are rendered in the background and kept, never in a web request.
+# Production queues the work in the database for `manage.py db_worker`; development and tests
+# run each task at once, so `make run` needs no worker.
+BACKGROUND_WORKER = env_bool("BACKGROUND_WORKER", default=PRODUCTION)
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if BACKGROUND_WORKER
+        else "django.tasks.backends.immediate.ImmediateBackend"
+    }
+}
+# The site's own address, printed in PDFs (a PDF is made without a request to read it from).
+SITE_URL = env_str(
+    "SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost:8000"
+).rstrip("/")
 
 LOGGING = {
     "version": 1,
