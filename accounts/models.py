@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 
@@ -13,6 +14,10 @@ class UserManager(BaseUserManager):
         user.set_password(password)
         user.save(using=self._db)
         return user
+
+    def get_by_natural_key(self, username):
+        # People type their address in any case; it is stored in lower case (see User.clean).
+        return self.get(email__iexact=(username or "").strip())
 
     def create_user(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", False)
@@ -46,6 +51,17 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["email"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_in_any_case",
+                violation_error_message="An account with this e-mail address already exists.",
+            )
+        ]
+
+    def clean(self):
+        super().clean()
+        self.email = self.email.strip().lower()
 
     def __str__(self):
         return self.get_full_name() or self.email

@@ -1,8 +1,10 @@
 """Writes for accounts: practitioner registration and confirmation, invitations, roles."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -10,6 +12,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -30,11 +33,17 @@ def email_domain_allowed(email: str) -> bool:
 @transaction.atomic
 def practitioner_register(
     *, email: str, password: str, first_name: str, last_name: str, organisation: str, request
-):
+) -> None:
     """Create an inactive practitioner account and e-mail a confirmation link.
 
     The account can sign in only after the link proves the person reads that mailbox,
     because the e-mail domain is what shows they work for a partner agency.
+
+    An address that already has an account (active, deactivated or waiting for its
+    confirmation) is never changed: its owner gets an e-mail saying someone tried. The
+    page answers alike, after the same work, so it reveals nothing about the address.
+    A registration that was never confirmed lapses when its link expires; then the
+    address may be registered again.
     """
     email = User.objects.normalize_email(email).lower()
     if not email_domain_allowed(email):
@@ -42,14 +51,16 @@ def practitioner_register(
             "Registration is open to staff of the board's partner agencies. Use your work e-mail address "
             "(for example an nhs.net, police.uk or council address), or ask the board's business unit."
         )
-    existing = User.objects.filter(email__iexact=email).first()
-    if existing and existing.is_active:
-        # Say nothing that reveals whether an address has an account; the person can reset the password.
-        return existing
+    hashed = make_password(password)  # on every path, so that timing tells nothing
+    existing = User.objects.select_for_update().filter(email__iexact=email).first()
+    if existing is not None and not _registration_lapsed(existing):
+        _registration_attempt_notify(user=existing, request=request)
+        return
     user = existing or User(email=email)
     user.first_name, user.last_name, user.organisation = first_name, last_name, organisation
     user.is_active = False
-    user.set_password(password)
+    user.password = hashed
+    user.date_joined = timezone.now()
     user.full_clean(exclude=["password"])
     user.save()
     user.groups.add(Group.objects.get(name=PRACTITIONER))
@@ -61,7 +72,34 @@ def practitioner_register(
         [user.email],
     )
     audit.info("registration requested for %s", user.email)
-    return user
+
+
+def _sign_up_pending(user: User) -> bool:
+    """A practitioner's own sign-up, not yet confirmed (never signed in, no other role)."""
+    never_used = (
+        not user.is_active and user.last_login is None and not user.is_staff and not user.is_superuser
+    )
+    return never_used and not user.groups.exclude(name=PRACTITIONER).exists()
+
+
+def _registration_lapsed(user: User) -> bool:
+    expired = timezone.now() - user.date_joined > timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT)
+    return expired and _sign_up_pending(user)
+
+
+def _registration_attempt_notify(*, user: User, request) -> None:
+    context = {
+        "user": user,
+        "pending": _sign_up_pending(user),
+        "reset_link": request.build_absolute_uri(reverse("accounts:password_reset")),
+    }
+    send_mail(
+        "Someone tried to register with your e-mail address",
+        render_to_string("accounts/email/registration_attempt.txt", context),
+        None,
+        [user.email],
+    )
+    audit.warning("registration attempted for the existing account %s", user.email)
 
 
 def practitioner_confirm(*, user: User | None, token: str) -> bool:

