@@ -57,3 +57,18 @@ class NoStoreWhenSignedInMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)  # includes no-store
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Tell browsers this site never uses the camera, microphone, location, payments or USB.
+
+    A script that got in some other way still cannot ask for them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -11,17 +11,15 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
-from lscb.env import env_bool, env_int, env_list, env_str
+from lscb.env import env_bool, env_int, env_list, env_secret_key, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = env_bool("DEBUG", default=True)
 PRODUCTION = not DEBUG
 
-SECRET_KEY = env_str(
-    "SECRET_KEY",
-    default="development-only-key-never-used-in-production",
-    required=PRODUCTION,
+SECRET_KEY = env_secret_key(
+    "SECRET_KEY", default="development-only-key-never-used-in-production", production=PRODUCTION
 )
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "testserver"], required=PRODUCTION
@@ -55,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accounts.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -233,6 +232,7 @@ SECURE_CSP = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

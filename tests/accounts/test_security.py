@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -164,3 +165,54 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_otp_device_admin_is_for_superusers_only(client):
     client.force_login(OfficerFactory())
     assert client.get("/admin/otp_totp/totpdevice/").status_code == 403
+
+
+def test_every_response_limits_browser_features(client, officer):
+    expected = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+    assert client.get(reverse("reviews:home"))["Permissions-Policy"] == expected
+    assert client.get("/no-such-page/")["Permissions-Policy"] == expected
+    client.force_login(officer)
+    assert client.get(reverse("admin:index"))["Permissions-Policy"] == expected
+
+
+def production_settings(secret_key):
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env |= {"DEBUG": "false", "ALLOWED_HOSTS": "example.org", "SECRET_KEY": secret_key}
+    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='lscb.settings'; django.setup()"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+
+
+def env_example_value(name):
+    text = (Path(__file__).resolve().parents[2] / ".env.example").read_text()
+    return next(line.split("=", 1)[1] for line in text.splitlines() if line.startswith(f"{name}="))
+
+
+@pytest.mark.parametrize(
+    "weak_key",
+    [
+        "change-me",
+        "local-compose-only-change-me-0123456789abcdefghijklmnopqrstuvwxyz",
+        "development-only-key-never-used-in-production",
+        "django-insecure-" + "q7#v" * 12,
+        "short-but-random-9f8e7d6c5b4a",
+        "ENV_EXAMPLE",
+    ],
+)
+def test_production_refuses_a_weak_or_published_secret_key(weak_key):
+    if weak_key == "ENV_EXAMPLE":
+        weak_key = env_example_value("SECRET_KEY")
+    result = production_settings(weak_key)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr
+    assert "50 random characters" in result.stderr
+
+
+def test_production_accepts_a_long_random_secret_key():
+    assert production_settings("9f" * 32).returncode == 0
+
+
+def test_docker_compose_has_no_default_secret_and_listens_locally():
+    compose = (Path(__file__).resolve().parents[2] / "docker-compose.yml").read_text()
+    assert "SECRET_KEY: ${SECRET_KEY:?" in compose
+    assert "change-me" not in compose
+    assert '"${BIND_ADDRESS:-127.0.0.1}:8000:8000"' in compose
