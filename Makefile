@@ -24,9 +24,10 @@ run: install
 	$(PY) manage.py demo_officer
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## The whole test suite; set DATABASE_URL to run it on PostgreSQL.
+## The whole test suite, on every core; set DATABASE_URL to run it on PostgreSQL.
+## The slowest tests are listed at the end so that a slow one is seen.
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --durations=15
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,12 +1,48 @@
+import importlib
+
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import ManagerFactory, OfficerFactory, PractitionerFactory, SuperuserFactory
 
+# Hashing every factory user's password at full cost took most of the suite's time. Only the
+# tests use this hasher; test_project.py proves production still uses Django's PBKDF2.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-def pytest_collection_modifyitems(items):
-    """Run browser tests last: their live server empties the database afterwards, which would
-    remove the themes and roles that data migrations seeded for the tests that follow."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Seed again what the data migrations seeded, after a test that emptied the database.
+
+    A live-server test runs outside a transaction and empties the database when it ends,
+    taking the roles and the controlled lists with it. Putting them back here lets such tests
+    run in any order and in any worker, beside the others.
+    """
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    emptied = marker is not None and marker.kwargs.get("transaction")
+    if emptied or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):
+        with item.config.stash[blocking_manager_key].unblock():
+            seed_data_migrations()
+    return result
+
+
+def seed_data_migrations():
+    """Run the seeding data migrations again, with the historical models they were written for."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    from accounts.roles import roles_sync
+
+    apps = MigrationLoader(connection).project_state().apps
+    importlib.import_module("reviews.migrations.0002_seed_vocabulary").seed(apps, None)
+    roles_sync(apps)
 
 
 @pytest.fixture(autouse=True)

@@ -110,3 +110,18 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 def test_production_starts_with_both():
     assert run_settings(DEBUG="false", SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org").returncode == 0
+
+
+def test_production_hashes_passwords_with_full_cost_pbkdf2():
+    """The tests use a fast hasher (tests/conftest.py); the site itself must not."""
+    code = "from django.contrib.auth.hashers import make_password; print(make_password('a-long-password'))"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "lscb.settings"},
+    )
+    algorithm, iterations, *_ = result.stdout.strip().splitlines()[-1].split("$")
+    assert algorithm == "pbkdf2_sha256"
+    assert int(iterations) >= 1_000_000

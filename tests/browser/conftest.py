@@ -4,12 +4,10 @@ Locally they are skipped, with the reason, when /usr/bin/chromium is missing. In
 integration (CI=true) a missing browser is a failure: these tests must run there.
 """
 
-import importlib
 import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
@@ -41,8 +39,8 @@ def browser():
 
     # Playwright's synchronous API keeps an event loop running in this thread. The ORM calls the
     # tests make beside it are ordinary synchronous calls, so Django's guard against ORM use from
-    # async code is lifted while the browser is open. Browser tests run last (tests/conftest.py),
-    # so no other test runs with it lifted.
+    # async code is lifted while the browser is open; the other tests of this worker make plain
+    # synchronous calls too, so lifting it changes nothing for them.
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -63,10 +61,9 @@ def page(browser):
 def demo(browser, transactional_db, live_server):
     """The demo board and its reviews, served by a live server.
 
-    A live server's test empties the database when it ends, taking the controlled lists that
-    a data migration seeded with it; they are seeded again here before the demo is loaded.
+    The live server reads committed data, so these tests run outside a transaction; the
+    roles and controlled lists seeded by data migrations are put back after each one
+    (tests/conftest.py), so the tests that follow, in any order, find them.
     """
-    seed_vocabulary = importlib.import_module("reviews.migrations.0002_seed_vocabulary").seed
-    seed_vocabulary(apps, None)
     call_command("load_demo", verbosity=0)
     return live_server.url
