@@ -1,5 +1,7 @@
 """The public pages of the lessons library. Every read goes through the visibility rule."""
 
+import logging
+
 from django.db import DatabaseError, connection
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -17,6 +19,8 @@ from reviews.reading import practice_table, recommendations_by_owner, with_findi
 LESSONS_PER_PAGE = 20
 REVIEWS_PER_PAGE = 20
 THEME_REVIEWS_PER_PAGE = 10
+
+logger = logging.getLogger(__name__)
 
 
 def _themes_with_counts(user):
@@ -167,9 +171,15 @@ def healthz(request):
 def review_report(request, slug):
     """The uploaded full report, only to those who may see the review, and never run by the browser."""
     review = get_object_or_404(Review.objects.visible_to(request.user).exclude(report_file=""), slug=slug)
-    response = FileResponse(
-        review.report_file.open("rb"), content_type="application/pdf", filename=f"{review.slug}-report.pdf"
-    )
+    try:
+        report = review.report_file.open("rb")
+    except FileNotFoundError:
+        # The record names a file the storage no longer has (restored database, lost volume).
+        logger.error(
+            "The full report of review %s is missing from storage: %s", review.pk, review.report_file.name
+        )
+        return render(request, "reviews/report_missing.html", {"review": review}, status=404)
+    response = FileResponse(report, content_type="application/pdf", filename=f"{review.slug}-report.pdf")
     response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
     response["Content-Security-Policy"] = "sandbox"
     response["X-Content-Type-Options"] = "nosniff"

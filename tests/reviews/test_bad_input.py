@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from reviews.models import Theme
@@ -105,3 +106,14 @@ def test_hidden_reviews_are_not_named_in_error_pages(client):
     response = client.get(reverse("reviews:review_detail", args=[draft.slug]))
     assert response.status_code == 404
     assert "Confidential draft title" not in response.text
+
+
+def test_a_report_missing_from_storage_answers_404_with_a_message(client):
+    review = ReviewFactory(
+        title="Child K: practice review", report_file=SimpleUploadedFile("k.pdf", b"%PDF-1.4\n")
+    )
+    review.report_file.storage.delete(review.report_file.name)  # lost with a volume, or a restored database
+    response = client.get(reverse("reviews:review_report", args=[review.slug]))
+    assert response.status_code == 404
+    assert "The full report of “Child K: practice review” cannot be found" in response.text
+    assert review.get_absolute_url() in response.text
