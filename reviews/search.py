@@ -8,15 +8,20 @@ receivers at the bottom), and ``lesson_search_vectors_update`` fills vectors tha
 inserts left empty. Queries use ``websearch`` syntax ("quoted phrases", or, -not) with
 English stemming, served by the GIN index on the vector.
 
+Each text is cut to ``INDEXED_CHARACTERS`` before it is indexed: PostgreSQL refuses a search
+vector over 1 MB, and a refused vector must never refuse the officer's save. The texts' own
+bounds (reviews/models/bounds.py) keep them shorter than that already.
+
 On SQLite the column stays empty: every word must appear (case-insensitively) in the
 lesson, its review's title or its review's background, and lessons whose own text holds
 the first word come first.
 """
 
+import logging
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
+from django.db import DataError, OperationalError, connection, transaction
 from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -30,16 +35,21 @@ CONFIG = "english"
 # typed text (queries are stripped of them), so the excerpt can be escaped first and marked up after.
 MARK_START, MARK_END = "\ue000", "\ue001"
 WORD = re.compile(r"\w+")
+# Characters of each text that are indexed. Even words of one 4-byte character each, all
+# different, keep four such texts well under PostgreSQL's 1 MB limit for a search vector.
+INDEXED_CHARACTERS = 25_000
 
-_VECTOR_SQL = """
+logger = logging.getLogger(__name__)
+
+_VECTOR_SQL = f"""
     UPDATE reviews_lesson AS lesson SET search_vector =
-        setweight(to_tsvector('english', lesson.text), 'A')
-        || setweight(to_tsvector('english', lesson.practice_area), 'B')
-        || setweight(to_tsvector('english', review.title), 'C')
-        || setweight(to_tsvector('english', review.summary), 'D')
+        setweight(to_tsvector('english', left(lesson.text, {INDEXED_CHARACTERS})), 'A')
+        || setweight(to_tsvector('english', left(lesson.practice_area, {INDEXED_CHARACTERS})), 'B')
+        || setweight(to_tsvector('english', left(review.title, {INDEXED_CHARACTERS})), 'C')
+        || setweight(to_tsvector('english', left(review.summary, {INDEXED_CHARACTERS})), 'D')
     FROM reviews_review AS review
     WHERE review.id = lesson.review_id
-"""
+"""  # noqa: S608 - only the constant above is put in
 
 
 def search_is_ranked() -> bool:
@@ -63,9 +73,16 @@ def lesson_search_vectors_update(*, review_ids=None, lesson_ids=None, missing_on
         params.append(list(lesson_ids))
     if missing_only:
         sql += " AND lesson.search_vector IS NULL"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.rowcount
+    except (DataError, OperationalError):  # PostgreSQL's "string is too long for tsvector" is the latter
+        # The lessons keep their old vectors (searchable by their old words): better than losing a save.
+        logger.exception(
+            "Lesson search vectors could not be updated (reviews %s, lessons %s)", review_ids, lesson_ids
+        )
+        return 0
 
 
 def query_words(text: str) -> list[str]:

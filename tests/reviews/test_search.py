@@ -7,8 +7,8 @@ from django.db import connection
 from django.urls import reverse
 
 from reviews.library import LessonFilters, LessonSearch
-from reviews.models import Lesson
-from reviews.search import lesson_search_vectors_update
+from reviews.models import Lesson, Review
+from reviews.search import lesson_search_vectors_update, lessons_matching
 from tests.factories import LessonFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +116,19 @@ def test_vectors_stay_empty_on_sqlite_and_the_update_is_harmless():
         assert written >= 1 and lesson.search_vector
     else:
         assert written == 0 and lesson.search_vector is None
+
+
+@postgres_only
+def test_a_stored_text_longer_than_the_search_index_takes_never_breaks_a_save():
+    with connection.cursor() as cursor:  # as a database filled before the bounds existed may hold
+        cursor.execute("ALTER TABLE reviews_review DROP CONSTRAINT IF EXISTS review_summary_length")
+    review = ReviewFactory(title="Child K")
+    lesson = LessonFactory(review=review, text="Supervision must be reflective.")
+    Review.objects.filter(pk=review.pk).update(summary=" ".join(f"w{n}x" for n in range(200_000)))
+    review.refresh_from_db()
+    review.title = "Child K: practice review"
+    review.save()  # recomputes the lesson's search vector from the 1.3 MB background
+    lesson.text = "Supervision must be reflective and curious."
+    lesson.save()
+    assert list(lessons_matching(Lesson.objects.all(), "curious")) == [lesson]
+    assert list(lessons_matching(Lesson.objects.all(), "w10x")) == [lesson]  # from the indexed part
