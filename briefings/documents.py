@@ -142,7 +142,7 @@ def review_section(review) -> ReviewSection:
         review=review,
         anchor=f"review-{review.slug}",
         parts=[_child_part(review, section) for section in sections if not section.is_empty],
-        briefing=seven_minute_briefing(review),
+        briefing=seven_minute_briefing(review, shorten=1),
     )
 
 
@@ -196,7 +196,10 @@ class BriefingDocument:
         return list(self.review.children.all())
 
 
-def briefing_document(review, *, board=None) -> BriefingDocument:
+def briefing_document(review, *, board=None, shorten: float = 1) -> BriefingDocument:
+    """The printed briefing, cut to fit two pages (``shorten`` < 1 cuts it further)."""
     return BriefingDocument(
-        review=review, board=board or BoardProfile.current(), briefing=seven_minute_briefing(review)
+        review=review,
+        board=board or BoardProfile.current(),
+        briefing=seven_minute_briefing(review, shorten=shorten),
     )

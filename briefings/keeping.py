@@ -50,6 +50,10 @@ BRIEFING_FOLDER = "briefings/reviews"
 # A rendering is queued at most once in this time per document and fingerprint, however
 # many readers ask for it; after that a reader's download may queue it again.
 QUEUED_SECONDS = 120
+# A 7-minute briefing fills at most two pages. The parts' budgets of words make sure of it for
+# ordinary text; a layout they did not foresee (very many short items) is cut further.
+BRIEFING_PAGES = 2
+BRIEFING_SHORTENING = (1, 0.5, 0.25)
 
 
 class PdfPreparing(Exception):
@@ -238,8 +242,12 @@ def review_briefing_pdf(review) -> PdfFile:
 def _render_briefing(review, board) -> bytes:
     # Findings are fetched only when the briefing is really rendered, not for a kept download.
     review = with_findings(Review.objects.filter(pk=review.pk)).get()
-    context = {"review": review, "document": briefing_document(review, board=board), "board": board}
-    return render_pdf("pdf/briefing.html", context).content
+    for shorten in BRIEFING_SHORTENING:
+        context = {"review": review, "document": briefing_document(review, board=board, shorten=shorten)}
+        rendered = render_pdf("pdf/briefing.html", context)
+        if rendered.pages <= BRIEFING_PAGES:
+            break
+    return rendered.content
 
 
 # Background renderings: queued by downloads and by the signals in briefings/signals.py.

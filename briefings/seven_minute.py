@@ -2,11 +2,29 @@
 
 The web page (/reviews/<slug>/briefing/) and the PDF (/reviews/<slug>/briefing.pdf)
 are both drawn from ``seven_minute_briefing``, so they never say different things.
+
+A printed briefing (and a briefing inside a newsletter) is read in seven minutes and fills
+at most two pages, whatever the review holds: each part has a budget of words, and a part
+that says more is cut at a sentence (or word) boundary and points to the full review on the
+site. The briefing's own web page, which has no pages to fill, may show everything.
 """
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.conf import settings
 
 from reviews.reading import recommendations_by_owner
+
+# Words per part that fill two A4 pages with the heading and the team questions (measured
+# with long reviews: see tests/briefings/test_shortened.py). A list item also costs its
+# bullet and spacing, counted as ITEM_WORDS; a very long "word" (an address) counts by length.
+PART_WORDS = {1: 170, 2: 90, 3: 140, 4: 100, 5: 160, 6: 140, 7: 60}
+ITEM_WORDS = 5
+CHARS_PER_WORD = 7
+SMALLEST_CUT = 12  # fewer words left than this: the item is left out rather than cut to a stub
 
 TEAM_QUESTIONS = [
     "What are your key reflections from this review?",
@@ -25,6 +43,8 @@ class BriefingPart:
     groups: list = field(default_factory=list)  # recommendations by owner group
     empty_message: str = ""
     ticked: bool = False  # printed as a tick list (what went well)
+    continued: bool = False  # cut to its budget: the rest is in the full review
+    left_out: int = 0  # items not printed at all
 
 
 @dataclass
@@ -32,10 +52,82 @@ class SevenMinuteBriefing:
     review: object
     parts: list[BriefingPart]
     questions: list[str]
+    full_review_url: str = ""
+
+    @property
+    def shortened(self) -> bool:
+        return any(part.continued for part in self.parts)
+
+    @property
+    def rows(self) -> list[list[BriefingPart]]:
+        """The parts two by two, as printed side by side: a row is never split across pages."""
+        return [self.parts[i : i + 2] for i in range(0, len(self.parts), 2)]
 
 
-def seven_minute_briefing(review) -> SevenMinuteBriefing:
-    """Build the briefing from a review fetched with ``reviews.reading.with_findings``."""
+def _cost(text: str) -> int:
+    return max(len(text.split()), len(text) // CHARS_PER_WORD)
+
+
+def cut_text(text: str, words: int) -> tuple[str, bool]:
+    """``text`` within ``words``, cut at the last sentence end (or else word end) before the limit."""
+    if _cost(text) <= words:
+        return text, False
+    ends = [match.end() for match in re.finditer(r"\S+", text)]
+    end = min(ends[min(words, len(ends)) - 1], words * CHARS_PER_WORD)
+    head = text[:end]
+    sentence = max(head.rfind(mark) for mark in (". ", "! ", "? ", ".\n", "!\n", "?\n"))
+    if sentence >= end // 2:
+        head = head[: sentence + 1]
+    elif end < len(text) and not text[end].isspace() and head.rfind(" ") >= end // 2:
+        head = head[: head.rfind(" ")]  # the limit fell inside a word
+    return head.rstrip() + " …", True
+
+
+def _cut_items(items: list, words: int) -> tuple[list, int, bool]:
+    """As many items as the budget allows, the last perhaps cut; also how many words are left."""
+    kept = []
+    for number, item in enumerate(items):
+        room = words - ITEM_WORDS
+        if room < SMALLEST_CUT and number < len(items):
+            return kept, 0, True
+        text, cut = cut_text(item.text, room)
+        kept.append(SimpleNamespace(text=text) if cut else item)
+        words = room - _cost(text)
+        if cut:
+            return kept, 0, True
+    return kept, words, False
+
+
+def _fit(part: BriefingPart, scale: float) -> BriefingPart:
+    """Cut a part to its budget of words (times ``scale``)."""
+    words = int(PART_WORDS[part.number] * scale)
+    if part.text:
+        part.text, part.continued = cut_text(part.text, words)
+    if part.items:
+        total = len(part.items)
+        part.items, _, part.continued = _cut_items(part.items, words)
+        part.left_out = total - len(part.items)
+    if part.groups:
+        groups, total = [], sum(len(group.recommendations) for group in part.groups)
+        for group in part.groups:
+            kept, words, cut = _cut_items(group.recommendations, words - ITEM_WORDS)
+            if kept:
+                groups.append(dataclasses.replace(group, recommendations=kept))
+            if cut:
+                part.continued = True
+                break
+        part.groups = groups
+        part.left_out = total - sum(len(group.recommendations) for group in groups)
+        part.continued = part.continued or part.left_out > 0
+    return part
+
+
+def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinuteBriefing:
+    """Build the briefing from a review fetched with ``reviews.reading.with_findings``.
+
+    ``shorten``: cut each part to its budget of words times this (1 for two printed pages);
+    None shows every word.
+    """
     children = ", ".join(
         f"{c.pseudonym} ({c.age_display}, {c.get_outcome_display().lower()})"
         if c.age_display
@@ -72,4 +164,9 @@ def seven_minute_briefing(review) -> SevenMinuteBriefing:
         ),
         BriefingPart(7, "What to do", text=what_to_do),
     ]
-    return SevenMinuteBriefing(review=review, parts=parts, questions=TEAM_QUESTIONS)
+    return SevenMinuteBriefing(
+        review=review,
+        parts=parts if shorten is None else [_fit(part, shorten) for part in parts],
+        questions=TEAM_QUESTIONS,
+        full_review_url=settings.SITE_URL + review.get_absolute_url(),
+    )
