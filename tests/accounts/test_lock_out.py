@@ -13,12 +13,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
 
 
-@pytest.fixture(autouse=True)
-def quick_hashing(settings):
-    # Dozens of sign-ins per test: the lock-out is what is tested, not the password hasher.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def sign_in(client, email, password, **headers):
     return client.post(reverse("accounts:login"), {"username": email, "password": password}, **headers)
 
