@@ -6,7 +6,13 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from briefings.documents import newsletter_document
-from briefings.keeping import QUEUED_SECONDS, PdfPreparing, newsletter_pdf, review_briefing_pdf
+from briefings.keeping import (
+    QUEUED_SECONDS,
+    PdfPreparing,
+    PreviewTooLong,
+    newsletter_pdf,
+    review_briefing_pdf,
+)
 from briefings.models import Newsletter
 from briefings.pdf import PdfUnavailable
 from reviews.models import Review
@@ -36,6 +42,9 @@ def newsletter_pdf_download(request, slug):
         pdf = newsletter_pdf(newsletter)
     except PdfPreparing:
         return _pdf_preparing(request, newsletter.get_absolute_url())
+    except PreviewTooLong:
+        context = {"web_version_url": newsletter.get_absolute_url(), "too_long": True}
+        return render(request, "briefings/pdf_unavailable.html", context, status=503)
     except PdfUnavailable:
         return _pdf_unavailable(request, newsletter.get_absolute_url())
     return _pdf_response(request, pdf)

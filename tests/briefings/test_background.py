@@ -104,3 +104,20 @@ def test_editing_a_public_review_queues_its_briefing(board, worker_queue, django
         review.summary = "A corrected summary."
         review.save()
     assert [r.task for r in worker_queue.results] == [review_briefing_pdf_render]
+
+
+def test_a_draft_too_long_to_render_while_waiting_points_to_its_web_version(editor_client, board, renders):
+    from briefings.services import newsletter_create
+
+    review = ReviewFactory()
+    for _ in range(20):
+        LessonFactory(review=review, text=("There is a need to share information. " * 120)[:4000])
+    newsletter, _ = newsletter_create(
+        data={"slug": "long-draft", "title": "Long draft", "issue_date": "2024-05-01"},
+        review_references=[review.reference],
+    )
+    response = editor_client.get(newsletter.get_pdf_url())
+    assert response.status_code == 503
+    assert "This draft is too long to preview as a PDF" in response.text
+    assert f'href="{newsletter.get_absolute_url()}"' in response.text
+    assert renders == []
