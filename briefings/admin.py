@@ -1,56 +1,38 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from briefings.documents import why_not_public
 from briefings.models import Newsletter, NewsletterReview
 from briefings.pdf import board_logo
-from briefings.services import (
-    newsletter_problems,
-    newsletter_publish,
-    newsletter_return_to_draft,
-    newsletter_submit,
-    newsletter_withdraw,
-)
-from reviews.models import BoardProfile, Review
-
-
-class NewsletterReviewFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        if not self.instance.is_published:
-            return  # a draft may hold reviews still on their way to publication; publishing checks again
-        chosen = [
-            form.cleaned_data["review"]
-            for form in self.forms
-            if form.cleaned_data.get("review") and not form.cleaned_data.get("DELETE")
-        ]
-        public = set(
-            Review.objects.public().filter(pk__in=[r.pk for r in chosen]).values_list("pk", flat=True)
-        )
-        hidden = [review for review in chosen if review.pk not in public]
-        if hidden:
-            raise ValidationError(
-                [
-                    f"“{review.title}” is {why_not_public(review)}, "
-                    "so it cannot go into a published newsletter."
-                    for review in hidden
-                ]
-            )
+from briefings.publication import NEWSLETTER, newsletter_problems
+from reviews.models import BoardProfile
+from reviews.workflow import edit_refusal
+from reviews.workflow_admin import StaleSaveFormMixin, WorkflowAdminMixin
 
 
 class NewsletterReviewInline(admin.TabularInline):
+    """Which reviews are in a newsletter changes only while the newsletter itself can be changed."""
+
     model = NewsletterReview
-    formset = NewsletterReviewFormSet
     extra = 1
     fields = ["order", "review", "review_status"]
     readonly_fields = ["review_status"]
     autocomplete_fields = ["review"]
+
+    def _editable(self, request, newsletter):
+        return edit_refusal(workflow=NEWSLETTER, obj=newsletter, user=request.user) is None
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(request, obj) and super().has_delete_permission(request, obj)
 
     @admin.display(description="can be printed?")
     def review_status(self, item):
@@ -62,41 +44,45 @@ class NewsletterReviewInline(admin.TabularInline):
         return f"No: {why_not_public(review)}"
 
 
+class NewsletterAdminForm(StaleSaveFormMixin, forms.ModelForm):
+    class Meta:
+        model = Newsletter
+        fields = "__all__"
+        widgets = {"version": forms.HiddenInput}
+
+
 @admin.register(Newsletter)
-class NewsletterAdmin(SimpleHistoryAdmin):
-    change_form_template = "briefings/admin/newsletter_change_form.html"
+class NewsletterAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    workflow = NEWSLETTER
+    form = NewsletterAdminForm
     list_display = ["title", "kind", "issue_date", "state", "review_count", "pdf_summary"]
     list_filter = ["kind", "state"]
     search_fields = ["title", "introduction"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "issue_date"
     inlines = [NewsletterReviewInline]
-    readonly_fields = [
-        "state",
-        "submitted_by",
-        "submitted_at",
-        "published_at",
-        "published_by",
-        "publication_check",
-        "see_it",
-    ]
+    readonly_fields = ["published_at", "publication_check", "see_it"]  # and the workflow's own fields
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "issue_date", ("period_start", "period_end")]}),
+        (
+            None,
+            {"fields": ["kind", "title", "slug", "issue_date", ("period_start", "period_end"), "version"]},
+        ),
         ("Text", {"fields": ["introduction", "closing_message"]}),
         (
-            "Publication",
+            "Publication (changed only with the buttons at the top)",
             {
                 "fields": [
                     "state",
                     "publication_check",
                     "see_it",
                     ("submitted_by", "submitted_at"),
-                    ("published_at", "published_by"),
+                    "published_at",
+                    ("decided_by", "decided_at"),
+                    "decision_note",
                 ]
             },
         ),
     ]
-    actions = ["submit_selected", "publish_selected", "withdraw_selected", "return_selected_to_draft"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_review_count=Count("items"))
@@ -138,71 +124,6 @@ class NewsletterAdmin(SimpleHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         newsletter = form.instance
-        if not newsletter.is_published and "_publish" not in request.POST:
+        if not newsletter.is_published:
             for problem in newsletter_problems(newsletter):
                 messages.warning(request, f"Before this newsletter can be published: {problem}")
-
-    def has_submit_permission(self, request):
-        return request.user.has_perm("briefings.submit_newsletter")
-
-    def has_publish_permission(self, request):
-        return request.user.has_perm("briefings.publish_newsletter")
-
-    def has_change_permission(self, request, obj=None):
-        # Once submitted or published, only a manager may change what readers will get.
-        locked = obj is not None and obj.state in (
-            Newsletter.State.AWAITING_APPROVAL,
-            Newsletter.State.PUBLISHED,
-        )
-        if locked and not self.has_publish_permission(request):
-            return False
-        return super().has_change_permission(request, obj)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
-            context["can_submit"] = obj.state == Newsletter.State.DRAFT and self.has_submit_permission(
-                request
-            )
-            context["can_publish"] = (
-                obj.state == Newsletter.State.AWAITING_APPROVAL
-                and self.has_publish_permission(request)
-                and obj.submitted_by_id != request.user.pk
-            )
-            context["submitted_by_self"] = obj.submitted_by_id == request.user.pk
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def response_change(self, request, obj):
-        for button, service, done in [
-            ("_submit", newsletter_submit, "submitted for approval"),
-            ("_publish", newsletter_publish, "published"),
-        ]:
-            if button in request.POST:
-                self._run(request, service, [obj], done)
-                return HttpResponseRedirect(reverse("admin:briefings_newsletter_change", args=[obj.pk]))
-        return super().response_change(request, obj)
-
-    def _run(self, request, service, newsletters, done):
-        for newsletter in newsletters:
-            try:
-                service(newsletter=newsletter, by=request.user)
-            except (ValidationError, PermissionDenied) as error:
-                for message in getattr(error, "messages", [str(error)]):
-                    messages.error(request, f"“{newsletter}” was not {done}: {message}")
-            else:
-                messages.success(request, f"“{newsletter}” was {done}.")
-
-    @admin.action(description="Submit selected newsletters for approval", permissions=["submit"])
-    def submit_selected(self, request, queryset):
-        self._run(request, newsletter_submit, queryset, "submitted for approval")
-
-    @admin.action(description="Approve and publish selected newsletters", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        self._run(request, newsletter_publish, queryset, "published")
-
-    @admin.action(description="Withdraw selected newsletters", permissions=["publish"])
-    def withdraw_selected(self, request, queryset):
-        self._run(request, newsletter_withdraw, queryset, "withdrawn")
-
-    @admin.action(description="Return selected newsletters to draft", permissions=["publish"])
-    def return_selected_to_draft(self, request, queryset):
-        self._run(request, newsletter_return_to_draft, queryset, "returned to draft")

@@ -79,14 +79,21 @@ class Newsletter(models.Model):
     )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
+    decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         editable=False,
         related_name="+",
+        help_text="The manager who last approved, withdrew or sent it back.",
     )
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decision_note = models.TextField(
+        blank=True, editable=False, help_text="Why it was withdrawn or sent back."
+    )
+    # Raised on every save, so that a second officer saving a stale copy is refused.
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -99,7 +106,7 @@ class Newsletter(models.Model):
 
     objects = NewsletterQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["pdf_name", "pdf_fingerprint", "pdf_pages", "pdf_size", "updated_at"]
+        excluded_fields=["pdf_name", "pdf_fingerprint", "pdf_pages", "pdf_size", "updated_at", "version"]
     )
 
     class Meta:
@@ -128,6 +135,11 @@ class Newsletter(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("briefings:newsletter_detail", kwargs={"slug": self.slug})

@@ -1,11 +1,7 @@
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from reviews.models import (
@@ -20,7 +16,13 @@ from reviews.models import (
     Service,
     Theme,
 )
-from reviews.publication import TRANSITIONS, refusal, review_editable, review_transition, transitions_allowed
+from reviews.publication import REVIEW, THEME_GUIDANCE
+from reviews.workflow import edit_refusal
+from reviews.workflow_admin import StaleSaveFormMixin, WorkflowAdminMixin
+
+
+def review_editable(user, review) -> bool:
+    return edit_refusal(workflow=REVIEW, obj=review, user=user) is None
 
 
 class PublishedYearFilter(admin.SimpleListFilter):
@@ -107,43 +109,17 @@ class RecommendationInline(ReviewChildInline, admin.StackedInline):
     fields = [("order", "owner_group", "child"), "text", ("target_date", "status"), "outcome"]
 
 
-class ReviewAdminForm(forms.ModelForm):
+class ReviewAdminForm(StaleSaveFormMixin, forms.ModelForm):
     class Meta:
         model = Review
         fields = "__all__"
         widgets = {"version": forms.HiddenInput}
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk:
-            # Locked until the save commits, so two saves cannot both pass this check.
-            current = (
-                Review.objects.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if current is not None and cleaned.get("version") != current:
-                raise ValidationError(
-                    "Someone else changed this review while you were editing it, so your changes were "
-                    "not saved. Your changes are still in the form below: copy what you need, open the "
-                    "review again to see the other changes, and make yours there."
-                )
-        return cleaned
-
-
-class TransitionForm(forms.Form):
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        help_text="Kept with the review's history.",
-    )
-
 
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+    workflow = REVIEW
     form = ReviewAdminForm
-    change_form_template = "admin/reviews/review/change_form.html"
     list_display = ["reference", "title", "kind", "state", "visibility", "published_on", "child_count"]
     list_filter = ["kind", "state", "visibility", PublishedYearFilter, "themes"]
     search_fields = ["reference", "title", "summary", "children__pseudonym"]
@@ -176,72 +152,7 @@ class ReviewAdmin(SimpleHistoryAdmin):
             },
         ),
     ]
-    readonly_fields = [
-        "state",
-        "not_for_publication_reason",
-        "submitted_by",
-        "submitted_at",
-        "decided_by",
-        "decided_at",
-        "decision_note",
-    ]
-
-    def has_change_permission(self, request, obj=None):
-        return review_editable(request.user, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return review_editable(request.user, obj) and super().has_delete_permission(request, obj)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None:
-            context["transitions"] = transitions_allowed(review=obj, user=request.user)
-            if not review_editable(request.user, obj):
-                context["locked_message"] = (
-                    f"This review is {obj.get_state_display().lower()}, "
-                    "so only a board manager can change it."
-                )
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def get_urls(self):
-        return [
-            path(
-                "<path:object_id>/transition/<str:name>/",
-                self.admin_site.admin_view(self.transition_view),
-                name="reviews_review_transition",
-            ),
-            *super().get_urls(),
-        ]
-
-    def transition_view(self, request, object_id, name):
-        review = get_object_or_404(Review, pk=object_id)
-        if not self.has_view_permission(request, review):
-            raise PermissionDenied
-        transition = TRANSITIONS.get(name)
-        if transition is None:
-            messages.error(request, "That action does not exist.")
-            return redirect("admin:reviews_review_change", review.pk)
-        form = TransitionForm(request.POST if request.method == "POST" else None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                review_transition(
-                    review=review, name=name, by=request.user, reason=form.cleaned_data["reason"]
-                )
-            except (PermissionDenied, ValidationError) as refused:
-                messages.error(request, " ".join(getattr(refused, "messages", [str(refused)])))
-            else:
-                messages.success(request, f"Done: “{transition.label}” for {review.reference}.")
-                return redirect("admin:reviews_review_change", review.pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "title": f"{transition.label}: {review}",
-            "review": review,
-            "transition": transition,
-            "form": form,
-            "refused": refusal(transition, review, request.user),
-            "change_url": reverse("admin:reviews_review_change", args=[review.pk]),
-        }
-        return TemplateResponse(request, "admin/reviews/review/transition.html", context)
+    readonly_fields = ["not_for_publication_reason"]  # and the workflow's own fields
 
     def get_queryset(self, request):
         # Distinct because searching by a child's pseudonym joins the children.
@@ -252,15 +163,51 @@ class ReviewAdmin(SimpleHistoryAdmin):
         return review._child_count
 
 
+class InUseAdminMixin:
+    """A list entry that reviews or lessons use cannot be deleted; the delete page says where."""
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        refused = []
+        for obj in objs:
+            reviews, lessons = obj.reviews.count(), obj.lessons.count()
+            if reviews or lessons:
+                refused.append(
+                    f"“{obj}” is used by {reviews} review{'s' * (reviews != 1)} and {lessons} "
+                    f"lesson{'s' * (lessons != 1)}, so it cannot be deleted. Take it off them first, "
+                    "or rename it."
+                )
+        return deleted, counts, perms_needed, [*refused, *protected]
+
+
 @admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "slug"]
+class ThemeAdmin(InUseAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+    workflow = THEME_GUIDANCE
+    list_display = ["name", "slug", "guidance_state"]
+    list_filter = ["guidance_state"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug"]}),
+        (
+            "Guidance (changed only by approving proposed guidance)",
+            {
+                "fields": [
+                    "guidance",
+                    "proposed_guidance",
+                    "guidance_state",
+                    ("guidance_proposed_by", "guidance_proposed_at"),
+                    ("guidance_decided_by", "guidance_decided_at"),
+                    "guidance_decision_note",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = ["guidance"]
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(InUseAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -1,49 +1,77 @@
-"""The publication workflow of a review, with the four-eyes rule.
+"""What the board publishes, and how it gets there: the tables of the review's workflow
+(draft → awaiting approval → published, plus withdrawn and not for publication) and of a
+theme's guidance (proposed → approved onto the theme page).
 
-draft → awaiting approval → published, plus withdrawn and not for publication.
-State changes happen only here: each transition checks the person's role and, for
-approval, that they are not the person who submitted it; it records who and when,
-and refuses with a message an officer can act on.
+The rules (who may, four eyes, reasons, history) are those of ``reviews.workflow``.
 """
 
-import logging
-from dataclasses import dataclass
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 
-from reviews.models import Review
-
-audit = logging.getLogger("lscb.audit")
+from reviews.models import Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review, Theme
+from reviews.workflow import Transition, Workflow, transition_run
 
 State = Review.State
 SUBMIT = "reviews.submit_review"
 PUBLISH = "reviews.publish_review"
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    sources: tuple
-    target: str
-    permission: str
-    needs_reason: bool = False
-    four_eyes: bool = False
+def _set_publication_date(review, **_):
+    if review.published_on is None:
+        review.published_on = timezone.localdate()
 
 
-TRANSITIONS = {
-    t.name: t
-    for t in [
-        Transition("submit", "Submit for approval", (State.DRAFT,), State.AWAITING_APPROVAL, SUBMIT),
+def _record_why_not(review, *, reason, **_):
+    review.not_for_publication_reason = reason
+
+
+def _changes(review):
+    """What counts as changing a review: the review itself and everything entered inside it."""
+    return [
+        Review.history.filter(id=review.pk),
+        *(model.history.filter(review_id=review.pk) for model in [Child, KeyIssue, PositiveFactor, Lesson]),
+        Recommendation.history.filter(review_id=review.pk),
+    ]
+
+
+REVIEW = Workflow(
+    model=Review,
+    noun="review",
+    open_states=(State.DRAFT, State.WITHDRAWN),
+    locked_states=(State.PUBLISHED,),
+    editor_permission=PUBLISH,
+    texts={
+        "locked": (
+            "This review is published, so nobody can change it directly. To correct a published "
+            "review, withdraw it with a reason, correct it, and submit it again for approval."
+        ),
+    },
+    permission_texts={
+        PUBLISH: "Only a board manager can do this.",
+        SUBMIT: "Your role does not allow you to submit reviews.",
+    },
+    changes=_changes,
+    written_fields=("published_on", "not_for_publication_reason"),
+    transitions=(
+        Transition(
+            "submit",
+            "Submit for approval",
+            (State.DRAFT,),
+            State.AWAITING_APPROVAL,
+            SUBMIT,
+            done="submitted for approval",
+            submits=True,
+            explain="A board manager other than you then approves it.",
+        ),
         Transition(
             "publish",
             "Approve and publish",
             (State.AWAITING_APPROVAL,),
             State.PUBLISHED,
             PUBLISH,
+            done="published",
             four_eyes=True,
+            explain="Once approved it appears at once on the public site, in search and in newsletters.",
+            apply=_set_publication_date,
         ),
         Transition(
             "return_to_draft",
@@ -51,93 +79,113 @@ TRANSITIONS = {
             (State.AWAITING_APPROVAL, State.WITHDRAWN, State.NOT_FOR_PUBLICATION),
             State.DRAFT,
             PUBLISH,
+            done="sent back to draft",
             needs_reason=True,
         ),
-        Transition("withdraw", "Withdraw", (State.PUBLISHED,), State.WITHDRAWN, PUBLISH, needs_reason=True),
+        Transition(
+            "withdraw",
+            "Withdraw",
+            (State.PUBLISHED,),
+            State.WITHDRAWN,
+            PUBLISH,
+            done="withdrawn",
+            needs_reason=True,
+            explain="Withdrawing removes it at once from every public page, search result and newsletter.",
+        ),
         Transition(
             "not_for_publication",
             "Decide not to publish",
             (State.DRAFT, State.AWAITING_APPROVAL, State.WITHDRAWN),
             State.NOT_FOR_PUBLICATION,
             PUBLISH,
+            done="marked not for publication",
             needs_reason=True,
+            apply=_record_why_not,
         ),
-    ]
-}
+    ),
+)
 
 
-def review_editable(user, review: Review | None) -> bool:
-    """Officers change reviews in draft or withdrawn; once submitted or published only a manager can."""
-    if review is None or review.state in (State.DRAFT, State.WITHDRAWN):
-        return True
-    return user.has_perm(PUBLISH)
-
-
-def refusal(transition: Transition, review: Review, user) -> str | None:
-    """Why ``user`` may not make this transition now, in plain words; ``None`` when they may."""
-    if review.state not in transition.sources:
-        return (
-            f"A review that is {review.get_state_display().lower()} cannot be moved to “{transition.label}”."
-        )
-    if not user.has_perm(transition.permission):
-        return (
-            "Only a board manager can do this."
-            if transition.permission == PUBLISH
-            else ("Your role does not allow you to submit reviews.")
-        )
-    if transition.four_eyes and review.submitted_by_id == user.pk:
-        return (
-            "You submitted this review yourself, so another board manager must approve it. "
-            "Nothing is published by one person alone."
-        )
-    return None
-
-
-def transitions_allowed(*, review: Review, user) -> list[Transition]:
-    """The transitions to offer this person on this review: exactly those they may make."""
-    return [t for t in TRANSITIONS.values() if refusal(t, review, user) is None]
-
-
-@transaction.atomic
 def review_transition(*, review: Review, name: str, by, reason: str = "") -> Review:
-    """Move ``review`` through the named transition on behalf of ``by``.
+    """Move ``review`` through the named step of its publication workflow on behalf of ``by``."""
+    return transition_run(workflow=REVIEW, obj=review, name=name, by=by, reason=reason)
 
-    Raises ``PermissionDenied`` (role or four-eyes) or ``ValidationError`` (state, missing
-    reason) with a message for the person; nothing is saved then.
-    """
-    transition = TRANSITIONS.get(name)
-    if transition is None:
-        raise ValidationError("Unknown action.")
-    review = Review.objects.select_for_update().get(pk=review.pk)
-    message = refusal(transition, review, by)
-    if message:
-        raise (ValidationError if review.state not in transition.sources else PermissionDenied)(message)
-    reason = reason.strip()
-    if transition.needs_reason and not reason:
-        raise ValidationError("Give a reason: it is kept with the review's history.")
 
-    previous_state = review.state
-    now = timezone.now()
-    if transition.name == "submit":
-        review.submitted_by, review.submitted_at = by, now
-    else:
-        review.decided_by, review.decided_at = by, now
-        review.decision_note = reason
-    if transition.name == "publish" and review.published_on is None:
-        review.published_on = timezone.localdate()
-    if transition.name == "not_for_publication":
-        review.not_for_publication_reason = reason
-    review.state = transition.target
-    review._change_reason = f"{transition.label}" + (f": {reason}" if reason else "")
-    review._history_user = by  # services also run outside a request, e.g. from a command
-    review.full_clean()
-    review.save()
-    audit.info(
-        "review %s: %s by %s (%s -> %s)",
-        review.reference,
-        transition.name,
-        by.email,
-        previous_state,
-        review.state,
-    )
-    return review
+def _guidance_changed(theme):
+    if theme.proposed_guidance.strip() == theme.guidance.strip():
+        return ["The proposed guidance is the same as the guidance on the theme page: change it first."]
+    return []
+
+
+def _guidance_approve(theme, **_):
+    theme.guidance, theme.proposed_guidance = theme.proposed_guidance, ""
+
+
+Guidance = Theme.GuidanceState
+
+THEME_GUIDANCE = Workflow(
+    model=Theme,
+    noun="guidance",
+    open_states=(Guidance.CURRENT,),
+    editor_permission=PUBLISH,
+    state_field="guidance_state",
+    submitted_by_field="guidance_proposed_by",
+    submitted_at_field="guidance_proposed_at",
+    decided_by_field="guidance_decided_by",
+    decided_at_field="guidance_decided_at",
+    decision_note_field="guidance_decision_note",
+    texts={
+        "wrong_state": "This theme's guidance is {state}, so it cannot be {done}.",
+        "own_submission": (
+            "You proposed this guidance yourself, so another board manager must approve it. "
+            "Nothing is published by one person alone."
+        ),
+        "editors_only": (
+            "New guidance for this theme is awaiting approval, so only a board manager can change it."
+        ),
+    },
+    permission_texts={PUBLISH: "Only a board manager can do this."},
+    changes=lambda theme: [Theme.history.filter(id=theme.pk)],
+    written_fields=("guidance",),
+    transitions=(
+        Transition(
+            "propose",
+            "Propose the new guidance",
+            (Guidance.CURRENT,),
+            Guidance.PROPOSED,
+            "reviews.change_theme",
+            done="proposed",
+            submits=True,
+            explain="A board manager other than you then approves it; until then the theme page "
+            "keeps its current guidance.",
+            check=_guidance_changed,
+        ),
+        Transition(
+            "approve",
+            "Approve the new guidance",
+            (Guidance.PROPOSED,),
+            Guidance.CURRENT,
+            PUBLISH,
+            done="approved",
+            four_eyes=True,
+            explain="The proposed guidance replaces the guidance on the theme page at once.",
+            apply=_guidance_approve,
+        ),
+        Transition(
+            "send_back",
+            "Send the guidance back",
+            (Guidance.PROPOSED,),
+            Guidance.CURRENT,
+            PUBLISH,
+            done="sent back",
+            needs_reason=True,
+            explain="The theme page keeps its current guidance; "
+            "the proposal stays for the officer to correct.",
+        ),
+    ),
+)
+
+
+def theme_guidance_transition(*, theme: Theme, name: str, by, reason: str = "") -> Theme:
+    """Propose, approve or send back a theme's new guidance on behalf of ``by``."""
+    return transition_run(workflow=THEME_GUIDANCE, obj=theme, name=name, by=by, reason=reason)

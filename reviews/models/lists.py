@@ -4,24 +4,71 @@ They are editable in the admin so that a board can use its own words, and seeded
 by a data migration with the lists in the domain description.
 """
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
+class GuidanceState(models.TextChoices):
+    CURRENT = "current", "Up to date"
+    PROPOSED = "proposed", "Awaiting approval"
+
+
+def _person(help_text=""):
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 class Theme(models.Model):
+    """A theme of the lessons library, with the board's guidance on it.
+
+    The guidance is public, so it changes like anything published: an officer writes the
+    proposed guidance and proposes it, and a board manager who did not write it approves
+    it, which puts it on the theme page (see ``reviews/publication.py``).
+    """
+
+    GuidanceState = GuidanceState
+
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     guidance = models.TextField(
         blank=True,
-        help_text="The board's short guidance on this issue for practitioners. "
-        "Shown at the top of the theme page. Markdown: use * for bullets.",
+        editable=False,
+        help_text="The board's short guidance on this issue for practitioners, as shown at the top "
+        "of the theme page. Changed only by approving proposed guidance.",
     )
+    proposed_guidance = models.TextField(
+        blank=True,
+        help_text="New guidance for the theme page, shown there once a board manager approves it. "
+        "Markdown: use * for bullets.",
+    )
+    guidance_state = models.CharField(
+        "guidance", max_length=10, choices=GuidanceState, default=GuidanceState.CURRENT, editable=False
+    )
+    guidance_proposed_by = _person()
+    guidance_proposed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    guidance_decided_by = _person("The manager who last approved or sent back proposed guidance.")
+    guidance_decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    guidance_decision_note = models.TextField(blank=True, editable=False)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(guidance_state__in=GuidanceState.values), name="theme_guidance_state_valid"
+            ),
+        ]
 
     def __str__(self):
         return self.name

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.messages import get_messages
+from django.test import TestCase
 from django.urls import reverse
 
 from briefings.models import Newsletter
@@ -24,6 +25,7 @@ def form_data(newsletter=None, reviews=(), **overrides):
         "period_end": "",
         "introduction": "National context.",
         "closing_message": "",
+        "version": str(newsletter.version) if newsletter else "1",
         "items-TOTAL_FORMS": str(len(items) + len(reviews)),
         "items-INITIAL_FORMS": str(len(items)),
         "items-MIN_NUM_FORMS": "0",
@@ -70,27 +72,28 @@ def test_an_officer_composes_a_newsletter_in_order_and_is_told_what_stops_public
     )
     change = editor_client.get(reverse("admin:briefings_newsletter_change", args=[newsletter.pk]))
     assert "No: awaiting approval" in change.text  # beside the review in the list
-    assert "Save and submit for approval" in change.text
-    assert "approve and publish" not in change.text  # nobody may publish a draft directly
+    assert "Submit for approval" in change.text
+    assert "Approve and publish" not in change.text  # nobody may publish a draft directly
     assert newsletter.get_absolute_url() in change.text and newsletter.get_pdf_url() in change.text
 
 
-def test_save_and_publish_refuses_a_hidden_review_with_a_plain_message(editor_client, board):
+def transition_url(newsletter, name):
+    return reverse("admin:briefings_newsletter_transition", args=[newsletter.pk, name])
+
+
+def test_submitting_refuses_a_hidden_review_with_a_plain_message(editor_client, board):
     partners = ReviewFactory(title="Partner review", visibility=Review.Visibility.PARTNERS)
     newsletter, _ = newsletter_create(
         data={"slug": "spring-learning", "title": "Spring", "issue_date": "2024-03-01"},
         review_references=[partners.reference],
     )
-    url = reverse("admin:briefings_newsletter_change", args=[newsletter.pk])
-    response = editor_client.post(url, form_data(newsletter) | {"_submit": "1"}, follow=True)
+    response = editor_client.post(transition_url(newsletter, "submit"))
     assert response.status_code == 200
-    assert any(
-        "was not submitted for approval" in m and "partner agencies only" in m for m in messages_of(response)
-    )
+    assert any("“Partner review”" in m and "partner agencies only" in m for m in messages_of(response))
     assert refreshed(newsletter).state == Newsletter.State.DRAFT
 
 
-def test_save_and_publish_publishes_and_keeps_the_pdf(editor_client, board, editor):
+def test_approving_publishes_and_keeps_the_pdf(editor_client, board, editor):
     review = ReviewFactory(title="Public review")
     newsletter, _ = newsletter_create(
         data={"slug": "spring-learning", "title": "Spring", "issue_date": "2024-03-01"},
@@ -98,13 +101,15 @@ def test_save_and_publish_publishes_and_keeps_the_pdf(editor_client, board, edit
     )
     newsletter_submit(newsletter=newsletter, by=OfficerFactory())
     url = reverse("admin:briefings_newsletter_change", args=[newsletter.pk])
-    response = editor_client.post(url, form_data(newsletter) | {"_publish": "1"}, follow=True)
-    assert any("was published" in m for m in messages_of(response))
+    assert "Approve and publish" in editor_client.get(url).text
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = editor_client.post(transition_url(newsletter, "publish"), follow=True)
+    assert "“Spring” was published." in messages_of(response)
     newsletter = refreshed(newsletter)
     assert newsletter.state == Newsletter.State.PUBLISHED
-    assert newsletter.published_by == editor
+    assert newsletter.decided_by == editor
     assert newsletter.pdf_pages >= 1 and newsletter.pdf_size > 1000
-    assert "approve and publish" not in editor_client.get(url).text
+    assert "Approve and publish" not in editor_client.get(url).text
 
 
 def test_the_submitter_is_not_offered_approval_and_an_officer_only_submits(client, board):
@@ -117,14 +122,14 @@ def test_the_submitter_is_not_offered_approval_and_an_officer_only_submits(clien
     officer, manager = OfficerFactory(), ManagerFactory()
     client.force_login(officer)
     page = client.get(url)
-    assert "Save and submit for approval" in page.text and "approve and publish" not in page.text
-    client.post(url, form_data(newsletter) | {"_submit": "1"})
+    assert "Submit for approval" in page.text and "Approve and publish" not in page.text
+    client.post(transition_url(newsletter, "submit"))
     assert refreshed(newsletter).state == Newsletter.State.AWAITING_APPROVAL
     assert client.get(url).status_code == 200  # an officer may look, no longer change
     assert 'name="_save"' not in client.get(url).text
 
     client.force_login(manager)
-    assert "Save, approve and publish" in client.get(url).text
+    assert "Approve and publish" in client.get(url).text
     submitted_by_manager, _ = newsletter_create(
         data={"slug": "other", "title": "Other", "issue_date": "2024-03-01"},
         review_references=[review.reference],
@@ -132,22 +137,26 @@ def test_the_submitter_is_not_offered_approval_and_an_officer_only_submits(clien
     newsletter_submit(newsletter=submitted_by_manager, by=manager)
     page = client.get(reverse("admin:briefings_newsletter_change", args=[submitted_by_manager.pk]))
     assert "another board manager must approve it" in page.text
-    assert "Save, approve and publish" not in page.text
+    assert "Approve and publish" not in page.text
 
 
-def test_a_hidden_review_cannot_be_added_to_a_published_newsletter(editor_client, published_newsletter):
+@pytest.mark.parametrize("person", [OfficerFactory, ManagerFactory])
+def test_nobody_edits_a_published_newsletter_directly(client, published_newsletter, person):
     draft = ReviewFactory(title="Draft review", state=Review.State.DRAFT, published_on=None)
     url = reverse("admin:briefings_newsletter_change", args=[published_newsletter.pk])
-    data = form_data(published_newsletter, reviews=[draft], title="Learning", slug=published_newsletter.slug)
-    response = editor_client.post(url, data)
-    assert response.status_code == 200  # the form again, with the reason
-    assert "“Draft review” is draft, so it cannot go into a published newsletter." in response.text
+    client.force_login(person())
+    page = client.get(url)
+    assert "To correct a published newsletter, withdraw it with a reason" in page.text
+    assert 'name="_save"' not in page.text
+    published_newsletter = refreshed(published_newsletter)
+    data = form_data(published_newsletter, reviews=[draft], title="Rewritten", slug=published_newsletter.slug)
+    assert client.post(url, data).status_code == 403
+    assert refreshed(published_newsletter).title != "Rewritten"  # version is current: only the state refuses
     assert not published_newsletter.items.filter(review=draft).exists()
 
 
 def test_publish_and_withdraw_actions_report_each_newsletter(editor_client, board):
-    good = ReviewFactory()
-    hidden = ReviewFactory(state=Review.State.WITHDRAWN)
+    good, hidden = ReviewFactory(), ReviewFactory()
     ready, _ = newsletter_create(
         data={"slug": "a", "title": "Ready", "issue_date": "2024-01-01"}, review_references=[good.reference]
     )
@@ -156,6 +165,9 @@ def test_publish_and_withdraw_actions_report_each_newsletter(editor_client, boar
         review_references=[hidden.reference],
     )
     newsletter_submit(newsletter=ready, by=OfficerFactory())
+    newsletter_submit(newsletter=blocked, by=OfficerFactory())
+    hidden.state = Review.State.WITHDRAWN  # after the newsletter was submitted
+    hidden.save()
     changelist = reverse("admin:briefings_newsletter_changelist")
     response = editor_client.post(
         changelist, {"action": "publish_selected", "_selected_action": [ready.pk, blocked.pk]}, follow=True
@@ -163,8 +175,15 @@ def test_publish_and_withdraw_actions_report_each_newsletter(editor_client, boar
     found = messages_of(response)
     assert any(m.startswith("“Ready” was published") for m in found)
     assert any(m.startswith("“Blocked” was not published") and "withdrawn" in m for m in found)
+    asked = editor_client.post(changelist, {"action": "withdraw_selected", "_selected_action": [ready.pk]})
+    assert "Reason" in asked.text and refreshed(ready).state == Newsletter.State.PUBLISHED
+    confirmed = {"action": "withdraw_selected", "_selected_action": [ready.pk], "confirmed": "yes"}
+    refused = editor_client.post(changelist, confirmed | {"reason": " "})
+    assert "Give a reason" in refused.text and refreshed(ready).state == Newsletter.State.PUBLISHED
     response = editor_client.post(
-        changelist, {"action": "withdraw_selected", "_selected_action": [ready.pk]}, follow=True
+        changelist, confirmed | {"reason": "A review in it was withdrawn."}, follow=True
     )
+    assert "“Ready” was withdrawn." in messages_of(response)
     assert refreshed(ready).state == Newsletter.State.WITHDRAWN
-    assert refreshed(blocked).state == Newsletter.State.DRAFT
+    assert refreshed(ready).decision_note == "A review in it was withdrawn."
+    assert refreshed(blocked).state == Newsletter.State.AWAITING_APPROVAL

@@ -38,13 +38,12 @@ def test_draft_to_approval_to_published_to_withdrawn_and_back(newsletter, editor
     assert refreshed(newsletter).submitted_by == officer
     newsletter = newsletter_publish(newsletter=newsletter, by=editor)
     stored = refreshed(newsletter)
-    assert (
-        stored.state == Newsletter.State.PUBLISHED and stored.published_at and stored.published_by == editor
-    )
+    assert stored.state == Newsletter.State.PUBLISHED and stored.published_at and stored.decided_by == editor
     assert list(Newsletter.objects.published()) == [stored]
-    newsletter_withdraw(newsletter=stored, by=editor)
+    newsletter_withdraw(newsletter=stored, by=editor, reason="A review in it was withdrawn.")
     assert not Newsletter.objects.published().exists()
-    newsletter_return_to_draft(newsletter=refreshed(newsletter), by=editor)
+    assert refreshed(newsletter).decision_note == "A review in it was withdrawn."
+    newsletter_return_to_draft(newsletter=refreshed(newsletter), by=editor, reason="To correct it.")
     assert refreshed(newsletter).state == Newsletter.State.DRAFT
     history = refreshed(newsletter).history.all()
     assert [h.state for h in history][:4] == ["draft", "withdrawn", "published", "awaiting_approval"]
@@ -66,7 +65,7 @@ def test_officers_submit_but_cannot_publish_or_withdraw(newsletter):
     with pytest.raises(PermissionDenied, match="Only a board manager"):
         newsletter_publish(newsletter=refreshed(newsletter), by=OfficerFactory())
     with pytest.raises(PermissionDenied):
-        newsletter_return_to_draft(newsletter=refreshed(newsletter), by=officer)
+        newsletter_return_to_draft(newsletter=refreshed(newsletter), by=officer, reason="Because.")
 
 
 def test_practitioners_cannot_submit(newsletter):
@@ -84,13 +83,13 @@ def NewsletterFactoryDraft():  # noqa: N802 - reads like the factory it stands i
 
 def test_transitions_that_make_no_sense_are_refused_plainly(newsletter, editor):
     with pytest.raises(ValidationError, match="A newsletter that is draft cannot be withdrawn."):
-        newsletter_withdraw(newsletter=newsletter, by=editor)
+        newsletter_withdraw(newsletter=newsletter, by=editor, reason="Because.")
     published = approve_and_publish(newsletter=newsletter, by=editor)
     with pytest.raises(ValidationError, match="A newsletter that is published cannot be published."):
         newsletter_publish(newsletter=published, by=editor)
 
 
-def test_publishing_refuses_every_review_that_is_not_published_for_everyone(board, editor):
+def test_submitting_refuses_every_review_that_is_not_published_for_everyone(board, editor):
     reviews = [
         ReviewFactory(state=Review.State.DRAFT, published_on=None),
         ReviewFactory(state=Review.State.NOT_FOR_PUBLICATION),
@@ -101,27 +100,35 @@ def test_publishing_refuses_every_review_that_is_not_published_for_everyone(boar
         review_references=[r.reference for r in reviews],
     )
     with pytest.raises(ValidationError) as refused:
-        newsletter_publish(newsletter=newsletter, by=editor)
+        newsletter_submit(newsletter=newsletter, by=editor)
     messages = refused.value.messages
     assert len(messages) == 3
     assert "is draft:" in messages[0]
     assert "is not for publication:" in messages[1]
     assert "is published for partner agencies only:" in messages[2]
     assert refreshed(newsletter).state == Newsletter.State.DRAFT
-    with pytest.raises(ValidationError):
-        newsletter_submit(newsletter=newsletter, by=editor)
 
 
-def test_publishing_stands_when_the_pdf_cannot_be_rendered(newsletter, editor, monkeypatch):
-    from briefings import services
+def test_publishing_refuses_a_review_withdrawn_after_the_newsletter_was_submitted(newsletter, editor):
+    newsletter = newsletter_submit(newsletter=newsletter, by=OfficerFactory())
+    review = newsletter.items.get().review
+    review.state = Review.State.WITHDRAWN
+    review.save()
+    with pytest.raises(ValidationError, match="is withdrawn: only a review published for everyone"):
+        newsletter_publish(newsletter=newsletter, by=editor)
+    assert refreshed(newsletter).state == Newsletter.State.AWAITING_APPROVAL
+
+
+def test_publishing_stands_when_the_pdf_cannot_be_rendered(newsletter, editor, monkeypatch, caplog):
+    from briefings import publication
 
     def broken(**kwargs):
         raise OSError("Pango is missing")
 
-    monkeypatch.setattr(services, "newsletter_pdf_keep", broken)
+    monkeypatch.setattr(publication, "newsletter_pdf_keep", broken)
     published = approve_and_publish(newsletter=newsletter, by=editor)
     assert refreshed(published).state == Newsletter.State.PUBLISHED
-    assert refreshed(published).pdf_pages is None
+    assert "Could not render the PDF of newsletter" in caplog.text
 
 
 def test_load_demo_creates_a_published_and_a_draft_newsletter_once():
@@ -136,3 +143,31 @@ def test_load_demo_creates_a_published_and_a_draft_newsletter_once():
     call_command("load_demo", stdout=out)
     assert Newsletter.objects.count() == 2
     assert "Demo newsletters: 0 added." in out.getvalue()
+
+
+def test_withdrawing_a_newsletter_needs_a_reason(newsletter, editor):
+    published = approve_and_publish(newsletter=newsletter, by=editor, keep_pdf=False)
+    with pytest.raises(ValidationError, match="Give a reason"):
+        newsletter_withdraw(newsletter=published, by=editor, reason=" ")
+    assert refreshed(published).state == Newsletter.State.PUBLISHED
+
+
+def test_a_manager_who_changed_a_submitted_newsletter_cannot_approve_it(newsletter, editor):
+    newsletter = newsletter_submit(newsletter=newsletter, by=OfficerFactory())
+    newsletter.introduction, newsletter._history_user = "The manager's own words.", editor
+    newsletter.save()
+    with pytest.raises(PermissionDenied, match="You changed this newsletter after it was submitted"):
+        newsletter_publish(newsletter=newsletter, by=editor)
+    assert refreshed(newsletter).state == Newsletter.State.AWAITING_APPROVAL
+
+
+def test_the_pdf_is_kept_only_once_publishing_is_committed(
+    newsletter, editor, django_capture_on_commit_callbacks
+):
+    newsletter = newsletter_submit(newsletter=newsletter, by=OfficerFactory())
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        newsletter_publish(newsletter=newsletter, by=editor)
+    assert refreshed(newsletter).pdf_pages is None
+    for callback in callbacks:
+        callback()
+    assert refreshed(newsletter).pdf_pages >= 1

@@ -1,10 +1,17 @@
+from django.test import TestCase
+
 from briefings.models import Newsletter
 from briefings.services import newsletter_publish, newsletter_submit
 from tests.factories import OfficerFactory
 
 
-def approve_and_publish(*, newsletter, by):
-    """The four-eyes route to publication: an officer submits, then ``by`` (a manager) approves."""
+def approve_and_publish(*, newsletter, by, keep_pdf=True):
+    """The four-eyes route to publication: an officer submits, then ``by`` (a manager) approves.
+
+    The PDF is kept once publishing commits, as in production (a test's transaction never
+    commits, so the after-commit step is run here); ``keep_pdf=False`` skips the rendering.
+    """
     if newsletter.state == Newsletter.State.DRAFT:
         newsletter = newsletter_submit(newsletter=newsletter, by=OfficerFactory())
-    return newsletter_publish(newsletter=newsletter, by=by)
+    with TestCase.captureOnCommitCallbacks(execute=keep_pdf):
+        return newsletter_publish(newsletter=newsletter, by=by)

@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from reviews.models import Review
-from reviews.publication import review_transition, transitions_allowed
+from reviews.publication import REVIEW, review_transition
+from reviews.workflow import transitions_allowed
 from tests.factories import ManagerFactory, OfficerFactory, PractitionerFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def draft():
 
 
 def names(review, user):
-    return {t.name for t in transitions_allowed(review=review, user=user)}
+    return {t.name for t in transitions_allowed(workflow=REVIEW, obj=review, user=user)}
 
 
 def test_two_people_take_a_review_from_draft_to_published():
@@ -94,7 +95,7 @@ def test_not_for_publication_records_the_reason():
 
 
 def test_a_transition_from_the_wrong_state_is_refused_plainly():
-    with pytest.raises(ValidationError, match="cannot be moved"):
+    with pytest.raises(ValidationError, match="A review that is published cannot be submitted for approval."):
         review_transition(review=ReviewFactory(state=PUBLISHED), name="submit", by=OfficerFactory())
 
 
@@ -154,8 +155,8 @@ def test_admin_withdraw_asks_for_a_reason_and_keeps_the_page(client):
     assert review.state == PUBLISHED
 
 
-def test_officer_cannot_edit_a_published_review_but_a_manager_can(client):
-    review = ReviewFactory(state=PUBLISHED)
+def test_officer_cannot_edit_a_review_awaiting_approval_but_a_manager_can(client):
+    review = ReviewFactory(state=AWAITING, published_on=None)
     url = reverse("admin:reviews_review_change", args=[review.pk])
     client.force_login(OfficerFactory())
     page = client.get(url)
@@ -164,6 +165,23 @@ def test_officer_cannot_edit_a_published_review_but_a_manager_can(client):
     assert client.post(url, {"title": "Changed"}).status_code == 403
     client.force_login(ManagerFactory())
     assert 'name="_save"' in client.get(url).text
+
+
+@pytest.mark.parametrize("role", [OfficerFactory, ManagerFactory])
+def test_nobody_edits_a_published_review_directly_and_is_told_how_to_correct_it(client, role):
+    review = ReviewFactory(state=PUBLISHED, title="As published")
+    url = reverse("admin:reviews_review_change", args=[review.pk])
+    client.force_login(role())
+    page = client.get(url)
+    assert page.status_code == 200
+    assert (
+        "To correct a published review, withdraw it with a reason, correct it, and submit it again "
+        "for approval" in page.text
+    )
+    assert 'name="_save"' not in page.text
+    assert client.post(url, {"title": "Changed"}).status_code == 403
+    review.refresh_from_db()
+    assert review.title == "As published"
 
 
 def test_state_cannot_be_set_by_posting_the_form(client, officer):
