@@ -189,6 +189,10 @@ STORAGES = {
 }
 # Uploaded reports are PDFs of a few megabytes; anything far larger is a mistake.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A review is entered on one admin page with every child and finding: about eight fields a
+# finding, so Django's default of 1,000 fields refuses (and loses) a review of ~125 findings.
+# 10,000 fields carries a review of over 1,000 findings; the memory limit above still bounds the request.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Development prints e-mails (password resets, sign-up confirmations) to the console;
