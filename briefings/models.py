@@ -11,7 +11,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from reviews.markdown import validate_markdown
 from reviews.models import Review
+from reviews.models.bounds import BACKGROUND, NOTE, length_at_most
 from reviews.querysets import previews_unpublished
 
 
@@ -61,11 +63,16 @@ class Newsletter(models.Model):
     period_end = models.DateField("period covered to", null=True, blank=True)
     introduction = models.TextField(
         blank=True,
+        max_length=BACKGROUND,
+        validators=[validate_markdown],
         help_text="Markdown: national context, figures, why this issue matters. "
         "* for bullets, a blank line between paragraphs.",
     )
     closing_message = models.TextField(
-        blank=True, help_text="Optional message at the end, e.g. from the chair. Markdown."
+        blank=True,
+        max_length=NOTE,
+        validators=[validate_markdown],
+        help_text="Optional message at the end, e.g. from the chair. Markdown.",
     )
     reviews = models.ManyToManyField(Review, through="NewsletterReview", related_name="newsletters")
     state = models.CharField(max_length=20, choices=State, default=State.DRAFT)
@@ -130,6 +137,12 @@ class Newsletter(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="published") | Q(published_at__isnull=False),
                 name="newsletter_published_has_time",
+            ),
+            length_at_most(
+                "introduction", BACKGROUND, name="newsletter_introduction_length", label="The introduction"
+            ),
+            length_at_most(
+                "closing_message", NOTE, name="newsletter_closing_message_length", label="The closing message"
             ),
         ]
 

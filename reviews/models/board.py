@@ -3,6 +3,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from reviews.logos import logo_fit_for_letterhead
+from reviews.models.bounds import ADDRESS, length_at_most
 from reviews.validators import MaxFileSize, validate_logo
 
 
@@ -13,7 +14,7 @@ class BoardProfile(models.Model):
     singleton = models.BooleanField(default=True, editable=False)
     name = models.CharField(max_length=200, help_text="e.g. Northshire Safeguarding Children Partnership")
     short_name = models.CharField(max_length=40, blank=True, help_text="e.g. NSCP")
-    address = models.TextField(blank=True, help_text="Postal address, one line per row.")
+    address = models.TextField(blank=True, max_length=ADDRESS, help_text="Postal address, one line per row.")
     telephone = models.CharField(max_length=40, blank=True)
     email = models.EmailField("e-mail address", blank=True)
     website = models.URLField(blank=True)
@@ -35,6 +36,7 @@ class BoardProfile(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["singleton"], name="one_board_profile"),
             models.CheckConstraint(condition=Q(singleton=True), name="board_profile_singleton_true"),
+            length_at_most("address", ADDRESS, name="board_profile_address_length", label="The address"),
         ]
 
     def __str__(self):

@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from reviews.markdown import validate_markdown
+from reviews.models.bounds import FINDING, length_at_most
 from reviews.models.lists import OwnerGroup, Service, Theme
 from reviews.models.review import Child, Review
 from reviews.querysets import FindingQuerySet
@@ -30,7 +32,11 @@ class Finding(models.Model):
         related_name="%(class)ss",
         help_text="Leave empty when it applies to the whole review.",
     )
-    text = models.TextField(help_text="Markdown: * for bullets, a blank line between paragraphs.")
+    text = models.TextField(
+        max_length=FINDING,
+        validators=[validate_markdown],
+        help_text="Markdown: * for bullets, a blank line between paragraphs.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = FindingQuerySet.as_manager()
@@ -38,6 +44,9 @@ class Finding(models.Model):
     class Meta:
         abstract = True
         ordering = ["order", "id"]
+        constraints = [
+            length_at_most("text", FINDING, name="%(app_label)s_%(class)s_text_length", label="The text"),
+        ]
 
     def __str__(self):
         return self.text[:80]
@@ -101,7 +110,9 @@ class Recommendation(Finding):
     target_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status, default=Status.NOT_STARTED)
     outcome = models.TextField(
-        blank=True, help_text="What changed as a result. Required before the recommendation is complete."
+        blank=True,
+        max_length=FINDING,
+        help_text="What changed as a result. Required before the recommendation is complete.",
     )
 
     history = HistoricalRecords()
@@ -110,6 +121,8 @@ class Recommendation(Finding):
         verbose_name = "recommendation / key action"
         verbose_name_plural = "recommendations / key actions"
         constraints = [
+            *Finding.Meta.constraints,
+            length_at_most("outcome", FINDING, name="recommendation_outcome_length", label="The outcome"),
             models.CheckConstraint(
                 condition=~Q(status="complete") | ~Q(outcome=""),
                 name="recommendation_complete_has_outcome",

@@ -10,6 +10,9 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from reviews.markdown import validate_markdown
+from reviews.models.bounds import GUIDANCE, NOTE, length_at_most
+
 
 class GuidanceState(models.TextChoices):
     CURRENT = "current", "Up to date"
@@ -43,11 +46,14 @@ class Theme(models.Model):
     guidance = models.TextField(
         blank=True,
         editable=False,
+        max_length=GUIDANCE,
         help_text="The board's short guidance on this issue for practitioners, as shown at the top "
         "of the theme page. Changed only by approving proposed guidance.",
     )
     proposed_guidance = models.TextField(
         blank=True,
+        max_length=GUIDANCE,
+        validators=[validate_markdown],
         help_text="New guidance for the theme page, shown there once a board manager approves it. "
         "Markdown: use * for bullets.",
     )
@@ -67,6 +73,10 @@ class Theme(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(guidance_state__in=GuidanceState.values), name="theme_guidance_state_valid"
+            ),
+            length_at_most("guidance", GUIDANCE, name="theme_guidance_length", label="The guidance"),
+            length_at_most(
+                "proposed_guidance", GUIDANCE, name="theme_proposed_guidance_length", label="The guidance"
             ),
         ]
 
@@ -96,7 +106,9 @@ class OwnerGroup(models.Model):
     """Who owns a recommendation: all agencies, one agency, or a sub-group of the board."""
 
     name = models.CharField(max_length=120, unique=True)
-    description = models.TextField(blank=True, help_text="What this group is and who chairs it.")
+    description = models.TextField(
+        blank=True, max_length=NOTE, help_text="What this group is and who chairs it."
+    )
     order = models.PositiveSmallIntegerField(
         default=100, help_text="Lower numbers are listed first in newsletters and on review pages."
     )
@@ -106,6 +118,11 @@ class OwnerGroup(models.Model):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = "owner group"
+        constraints = [
+            length_at_most(
+                "description", NOTE, name="owner_group_description_length", label="The description"
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -4,6 +4,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from reviews.markdown import validate_markdown
+from reviews.models.bounds import BACKGROUND, NOTE, length_at_most
 from reviews.models.lists import Service, Theme
 from reviews.querysets import ReviewQuerySet
 from reviews.validators import MaxFileSize, validate_pdf
@@ -61,11 +63,16 @@ class Review(models.Model):
     summary = models.TextField(
         "background",
         blank=True,
+        max_length=BACKGROUND,
+        validators=[validate_markdown],
         help_text="What happened, in a few paragraphs or bullets. Markdown: * for bullets, "
         "a blank line between paragraphs. Use only the children's pseudonyms.",
     )
     why_it_matters = models.TextField(
-        blank=True, help_text="Why this learning matters to practitioners (part 2 of a 7-minute briefing)."
+        blank=True,
+        max_length=BACKGROUND,
+        validators=[validate_markdown],
+        help_text="Why this learning matters to practitioners (part 2 of a 7-minute briefing).",
     )
     report_url = models.URLField("link to the full report", blank=True)
     report_file = models.FileField(
@@ -78,6 +85,7 @@ class Review(models.Model):
     state = models.CharField(max_length=20, choices=State, default=State.DRAFT)
     not_for_publication_reason = models.TextField(
         blank=True,
+        max_length=NOTE,
         help_text="Required when the board decided not to publish: why, and whether the national "
         "panel ratified it.",
     )
@@ -101,7 +109,9 @@ class Review(models.Model):
         help_text="The manager who last approved, withdrew or decided not to publish it.",
     )
     decided_at = models.DateTimeField(null=True, blank=True)
-    decision_note = models.TextField(blank=True, help_text="Why it was withdrawn or sent back.")
+    decision_note = models.TextField(
+        blank=True, max_length=NOTE, help_text="Why it was withdrawn or sent back."
+    )
     # Raised on every save, so that a second officer saving a stale copy is refused.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -151,6 +161,19 @@ class Review(models.Model):
                 condition=Q(visibility__in=ReviewVisibility.values), name="review_visibility_valid"
             ),
             models.CheckConstraint(condition=Q(kind__in=ReviewKind.values), name="review_kind_valid"),
+            length_at_most("summary", BACKGROUND, name="review_summary_length", label="The background"),
+            length_at_most(
+                "why_it_matters", BACKGROUND, name="review_why_it_matters_length", label="Why it matters"
+            ),
+            length_at_most(
+                "not_for_publication_reason",
+                NOTE,
+                name="review_not_for_publication_reason_length",
+                label="The reason for not publishing",
+            ),
+            length_at_most(
+                "decision_note", NOTE, name="review_decision_note_length", label="The decision note"
+            ),
         ]
 
     def __str__(self):

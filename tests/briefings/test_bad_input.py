@@ -50,7 +50,9 @@ def test_a_review_with_no_children_and_no_findings(client, board, editor):
 
 def test_very_long_lessons_flow_over_pages(client, board, editor):
     review = ReviewFactory(title="Long review")
-    long_text = " ".join(["There is a need for thorough assessment of every child in the household."] * 120)
+    long_text = " ".join(["There is a need for thorough assessment of every child in the household."] * 50)
+    for _ in range(2):
+        LessonFactory(review=review, text=long_text)  # each near a lesson's length bound
     LessonFactory(review=review, text=long_text + " The very end of the long lesson.")
     LessonFactory(review=review, text="https://example.org/" + "a-very-long-address-without-spaces" * 12)
     newsletter = approve_and_publish(newsletter=newsletter_of(review), by=editor)
