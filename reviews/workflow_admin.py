@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats
 
-from reviews.workflow import edit_refusal, refusal, transition_run, transitions_allowed
+from reviews.workflow import edit_refusal, refusal, state_label, transition_run, transitions_allowed
 
 
 def messages_of(error) -> list[str]:
@@ -107,7 +107,7 @@ class WorkflowAdminMixin:
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
         refused = [
-            f"“{obj}” is {obj.get_state_display().lower()}, so it cannot be deleted. Withdraw it with a "
+            f"“{obj}” is {state_label(self.workflow, obj)}, so it cannot be deleted. Withdraw it with a "
             "reason instead: it leaves the site at once and stays in the history."
             for obj in objs
             if self._is_public(obj)
@@ -122,14 +122,14 @@ class WorkflowAdminMixin:
             context["locked_message"] = edit_refusal(workflow=workflow, obj=obj, user=user)
             context["workflow_state"] = getattr(obj, f"get_{workflow.state_field}_display")()
             state = getattr(obj, workflow.state_field)
-            context["workflow_notes"] = [
-                refusal(workflow=workflow, obj=obj, transition=t, user=user)
+            # Why an approver is not offered an approval: they submitted it, or changed it since.
+            approvals = [
+                t
                 for t in workflow.transitions
-                if t.four_eyes
-                and state in t.sources
-                and user.has_perm(t.permission)
-                and refusal(workflow=workflow, obj=obj, transition=t, user=user)
+                if t.four_eyes and state in t.sources and user.has_perm(t.permission)
             ]
+            notes = (refusal(workflow=workflow, obj=obj, transition=t, user=user) for t in approvals)
+            context["workflow_notes"] = [note for note in notes if note]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- transitions ---------------------------------------------------------------------------
