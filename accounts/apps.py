@@ -8,7 +8,9 @@ class AccountsConfig(AppConfig):
     default = True
 
     def ready(self):
-        from accounts import signals  # noqa: F401 - connects the audit log receivers
+        from accounts import signals
+
+        signals.connect()
 
 
 class BoardAdminConfig(admin_apps.AdminConfig):

@@ -1,10 +1,12 @@
-"""The audit log of sign-ins: who signed in, who failed, who was locked out."""
+"""The audit log of sign-ins: who signed in, who failed, who was locked out.
+
+Connected once, in ``AccountsConfig.ready``.
+"""
 
 import logging
 
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.dispatch import receiver
 
 from accounts.lockout import client_address
 
@@ -16,18 +18,15 @@ def _address(request):
     return (client_address(request) or "?") if request is not None else "?"
 
 
-@receiver(user_logged_in)
 def signed_in(sender, request, user, **kwargs):
     audit.info("sign-in: %s from %s", user.email, _address(request))
 
 
-@receiver(user_logged_out)
 def signed_out(sender, request, user, **kwargs):
     if user is not None:
         audit.info("sign-out: %s", user.email)
 
 
-@receiver(user_login_failed)
 def sign_in_failed(sender, credentials, request=None, **kwargs):
     # The password is never logged; django already masks it in ``credentials``.
     audit.warning(
@@ -37,6 +36,12 @@ def sign_in_failed(sender, credentials, request=None, **kwargs):
     )
 
 
-@receiver(user_locked_out)
 def locked_out(sender, request, username, ip_address, **kwargs):
     audit.warning("lock-out: %s from %s", username, ip_address)
+
+
+def connect():
+    user_logged_in.connect(signed_in, dispatch_uid="accounts-audit-sign-in")
+    user_logged_out.connect(signed_out, dispatch_uid="accounts-audit-sign-out")
+    user_login_failed.connect(sign_in_failed, dispatch_uid="accounts-audit-failed")
+    user_locked_out.connect(locked_out, dispatch_uid="accounts-audit-locked-out")

@@ -64,7 +64,7 @@ def _safe_next(request, default):
 def two_factor_view(request):
     """Confirm the second factor, or set one up first when the person has none."""
     if not request.user.is_staff:
-        return redirect("reviews:home")
+        return redirect("pages:home")
     device = two_factor.confirmed_device(request.user)
     enrolling = device is None
     if enrolling:

@@ -181,6 +181,10 @@ def newsletter_pdf(newsletter) -> PdfFile:
         kept = _open_kept(newsletter.pdf_name)
         if kept:
             return PdfFile(kept, filename, fingerprint)
+        # The record names a file the storage has lost (a restored database, a lost volume):
+        # forget the record once, so that this rendering is queued even if one ran recently.
+        Newsletter.objects.filter(pk=newsletter.pk).update(pdf_name="")
+        cache.delete(_queued_key("newsletter", newsletter.pk, fingerprint))
     if _queue_rendering(newsletter_task(), "newsletter", newsletter.pk, fingerprint):
         # The task ran at once (development and tests): send what it kept.
         newsletter.refresh_from_db(fields=["pdf_name", "pdf_fingerprint", "pdf_pages", "pdf_size"])
@@ -289,6 +293,10 @@ def review_briefing_task():
     return review_briefing_pdf_render
 
 
+def _queued_key(kind: str, object_id: int, fingerprint: str) -> str:
+    return f"briefings:pdf-queued:{kind}:{object_id}:{fingerprint}"
+
+
 def _queue_rendering(task, kind: str, object_id: int, fingerprint: str) -> bool:
     """Queue a rendering once per document and fingerprint; True when it has already run.
 
@@ -296,7 +304,7 @@ def _queue_rendering(task, kind: str, object_id: int, fingerprint: str) -> bool:
     rather than that one is being prepared.
     """
     require_weasyprint()
-    key = f"briefings:pdf-queued:{kind}:{object_id}:{fingerprint}"
+    key = _queued_key(kind, object_id, fingerprint)
     if not cache.add(key, True, QUEUED_SECONDS):
         return False
     result = task.enqueue(object_id)

@@ -2,7 +2,8 @@
 
 The rules (who may, four eyes, reasons, history) are those of ``reviews.workflow``; this
 module is the newsletter's table and what is particular to it: a newsletter is printed for
-everyone, so every review in it must be public, and its PDF is kept once it is published.
+everyone, so every review in it must be public. Its PDF is rendered and kept in the background once
+it is published, like after any save of a newsletter (briefings/signals.py).
 """
 
 import logging
@@ -10,7 +11,6 @@ import logging
 from django.utils import timezone
 
 from briefings.documents import why_not_public
-from briefings.keeping import newsletter_pdf_keep
 from briefings.models import Newsletter, NewsletterReview
 from reviews.models import Review
 from reviews.workflow import Transition, Workflow
@@ -40,14 +40,6 @@ def newsletter_problems(newsletter) -> list[str]:
                 "everyone first."
             )
     return problems
-
-
-def _keep_pdf(newsletter):
-    try:
-        newsletter_pdf_keep(newsletter=newsletter)
-    except Exception:
-        # Publishing stands; the PDF is rendered on the first download instead.
-        logger.exception("Could not render the PDF of newsletter %s on publishing", newsletter.pk)
 
 
 def _set_publication_time(newsletter, **_):
@@ -103,7 +95,6 @@ NEWSLETTER = Workflow(
             explain="Publishing puts this newsletter and its PDF in the public archive.",
             check=newsletter_problems,
             apply=_set_publication_time,
-            after_commit=_keep_pdf,
         ),
         Transition(
             "withdraw",

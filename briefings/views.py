@@ -15,7 +15,9 @@ from briefings.keeping import (
 )
 from briefings.models import Newsletter
 from briefings.pdf import PdfUnavailable
+from briefings.seven_minute import seven_minute_briefing
 from reviews.models import Review
+from reviews.reading import with_findings
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,14 @@ def newsletter_detail(request, slug):
     return render(
         request, "briefings/newsletter_detail.html", {"newsletter": newsletter, "document": document}
     )
+
+
+@require_safe
+def review_briefing(request, slug):
+    """The 7-minute briefing of one review as a web page: the accessible twin of its PDF."""
+    review = get_object_or_404(with_findings(Review.objects.visible_to(request.user)), slug=slug)
+    context = {"review": review, "briefing": seven_minute_briefing(review)}
+    return render(request, "briefings/review_briefing.html", context)
 
 
 @require_safe

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "accounts",
     "reviews",
     "briefings",
+    "pages",
     "demo",
 ]
 
@@ -117,8 +118,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "reviews:home"
-LOGOUT_REDIRECT_URL = "reviews:home"
+LOGIN_REDIRECT_URL = "pages:home"
+LOGOUT_REDIRECT_URL = "pages:home"
 
 # Practitioners may register themselves only with an address at one of these domains
 # (the board's partner agencies), and must confirm it from their inbox.
@@ -273,6 +274,8 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # WeasyPrint reports every layout step at INFO.
         "weasyprint": {"level": "WARNING"},
+        # Every task's start and end; failures still show.
+        "django.tasks": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }

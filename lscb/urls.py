@@ -2,14 +2,25 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from reviews.sitemaps import SITEMAPS
-from reviews.views import healthz
+from briefings.sitemaps import BriefingSitemap, NewsletterSitemap
+from pages.sitemaps import PageSitemap
+from pages.views import healthz
+from reviews.sitemaps import ReviewSitemap, ThemeSitemap
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "reviews": ReviewSitemap,
+    "briefings": BriefingSitemap,
+    "newsletters": NewsletterSitemap,
+    "themes": ThemeSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("", include("pages.urls")),
     path("", include("reviews.urls")),
     path("", include("briefings.urls")),
 ]

@@ -6,5 +6,6 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Case reviews"
 
     def ready(self):
-        # Keeps lessons' search vectors current when a lesson or its review is saved.
-        from reviews import search  # noqa: F401
+        from reviews import signals
+
+        signals.connect()

@@ -3,64 +3,24 @@
 Counting results per facet value means aggregating over every matching lesson, which
 at the scale of a national library (100,000 lessons) costs far more than showing a
 page. So the counts, the total and the first pages of lesson ids are kept in Django's
-cache, under a key made of
-
-* who is asking, as the visibility rule sees them (public, signed-in reader or staff),
-* the content version: the number of reviews and the last time any changed. Every change
-  to a review's content raises its ``updated_at`` (the receivers in briefings/signals.py
-  cover findings, children and lists), so every worker process sees a change at its next
-  request, whatever the cache backend;
-* the filters and the search words.
-
-The pages' HTML (the results, the filter form) is cached under the same key, so a reader
-after the first pays only for that key. Lessons are fetched for a page through
-``Lesson.objects.visible_to`` whenever the HTML is not cached. Withdrawing or hiding a review
-saves it, which changes the content version at once: cached pages never outlive the content
-they show. A write that skips ``save()`` (``QuerySet.update``) must raise ``updated_at``
-itself, as the kept PDFs in briefings/keeping.py also require; ``CACHE_SECONDS`` bounds the
-harm if one forgets.
+cache (reviews/caching.py says under which key, and for how long), and so is the pages'
+HTML (the results, the filter form): a reader after the first pays only for the key.
+Lessons are fetched for a page through ``Lesson.objects.visible_to`` whenever the HTML is
+not cached.
 """
 
-import hashlib
-import json
 from dataclasses import asdict, dataclass
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils.functional import SimpleLazyObject, cached_property
 
 from reviews import search
-from reviews.models import Lesson, Review
-from reviews.querysets import visibility_q
+from reviews.caching import cache_key, cached
+from reviews.models import Lesson, Review, Theme
 
-CACHE_SECONDS = 10 * 60  # a safety net for writes that bypass save(), e.g. QuerySet.update()
 CACHED_IDS = 200  # ten pages of twenty; deeper pages are computed on demand
 FACETS = ("theme", "service", "kind", "year")
-
-
-def content_version() -> str:
-    """Changes whenever a review is added, saved or deleted (one cheap aggregate query)."""
-    state = Review.objects.aggregate(count=Count("id"), last=Max("updated_at"))
-    last = state["last"].isoformat() if state["last"] else "-"
-    return f"{state['count']}:{last}"
-
-
-def cache_key(user, name: str, params: dict, *, version: str | None = None) -> str:
-    """A cache key for this audience, content version, kind of value and parameters."""
-    audience = repr(visibility_q(user))
-    raw = json.dumps([audience, version or content_version(), name, params], sort_keys=True, default=str)
-    return "library:" + hashlib.sha256(raw.encode()).hexdigest()
-
-
-def cached(user, name: str, params: dict, compute, *, key: str | None = None):
-    """``compute()``, kept in the cache for this audience, content version and parameters."""
-    key = key or cache_key(user, name, params)
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
 
 
 @dataclass(frozen=True)
@@ -262,3 +222,12 @@ class Results:
 def lesson_counts_by_theme(user) -> dict:
     """How many lessons ``user`` may see per theme id: the theme facet of an unfiltered search."""
     return LessonSearch(user, LessonFilters()).summary().facets["theme"]
+
+
+def themes_with_lesson_counts(user) -> list:
+    """Every theme, each with ``lesson_count``: the lessons ``user`` may see on it."""
+    counts = lesson_counts_by_theme(user)
+    themes = list(Theme.objects.all())
+    for theme in themes:
+        theme.lesson_count = counts.get(theme.pk, 0)
+    return themes

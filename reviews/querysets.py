@@ -28,20 +28,37 @@ def previews_unpublished(user, permission: str) -> bool:
     return True
 
 
+class Audience:
+    """Who is reading, as the visibility rule sees them; also the name cached content is kept under."""
+
+    EVERYONE = "everyone"
+    SIGNED_IN = "signed-in"
+    STAFF = "staff"
+
+
+def audience(user) -> str:
+    if previews_unpublished(user, "reviews.view_review"):
+        return Audience.STAFF
+    if user is not None and user.is_authenticated and user.is_active:
+        return Audience.SIGNED_IN
+    return Audience.EVERYONE
+
+
 def visibility_q(user, prefix: str = "") -> Q | None:
     """The condition a review (reached through ``prefix``) must meet for ``user`` to see it.
 
-    * Anyone: published and public.
+    * Everyone: published and public.
     * A signed-in reader (a partner agency's practitioner, or staff): published, public or partner-only.
     * Staff who may view reviews in the admin (and, where required, passed the code step):
       everything, so that "view on site" previews drafts.
 
     ``None`` means no restriction.
     """
-    if previews_unpublished(user, "reviews.view_review"):
+    reader = audience(user)
+    if reader == Audience.STAFF:
         return None
     condition = Q(**{f"{prefix}state": PUBLISHED})
-    if user is None or not user.is_authenticated or not user.is_active:
+    if reader == Audience.EVERYONE:
         condition &= Q(**{f"{prefix}visibility": PUBLIC})
     return condition
 

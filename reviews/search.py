@@ -3,8 +3,8 @@
 On PostgreSQL each lesson keeps a stored search vector: its own words weighted A, its
 practice area B, its review's title C and its review's background D, so a match in the
 lesson outranks one that only its review's summary contains. The vector is recomputed by
-one ``UPDATE ... FROM`` statement whenever a lesson or its review is saved (see the signal
-receivers at the bottom), and ``lesson_search_vectors_update`` fills vectors that bulk
+one ``UPDATE ... FROM`` statement whenever a lesson or its review is saved (the receivers
+in reviews/signals.py), and ``lesson_search_vectors_update`` fills vectors that bulk
 inserts left empty. Queries use ``websearch`` syntax ("quoted phrases", or, -not) with
 English stemming, served by the GIN index on the vector.
 
@@ -23,12 +23,8 @@ import re
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import DataError, OperationalError, connection, transaction
 from django.db.models import BooleanField, Case, F, Q, Value, When
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-
-from reviews.models import Lesson, Review
 
 CONFIG = "english"
 # Private-use characters mark highlighted words inside ts_headline's output: they never occur in
@@ -139,16 +135,3 @@ def excerpt_html(lesson, text: str):
             marked = re.sub(rf"(?i)(?<!\w)({re.escape(word)}\w*)", rf"{MARK_START}\1{MARK_END}", marked)
     html = escape(marked).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped just above; only our own <mark> tags are added
-
-
-@receiver(post_save, sender=Lesson, dispatch_uid="lesson_search_vector")
-def _lesson_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        lesson_search_vectors_update(lesson_ids=[instance.pk])
-
-
-@receiver(post_save, sender=Review, dispatch_uid="review_lessons_search_vectors")
-def _review_saved(sender, instance, raw=False, created=False, **kwargs):
-    # The review's title and background are part of each of its lessons' vectors.
-    if not (raw or created):
-        lesson_search_vectors_update(review_ids=[instance.pk])

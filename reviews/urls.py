@@ -5,14 +5,10 @@ from reviews import views
 app_name = "reviews"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("reviews/", views.review_list, name="review_list"),
     path("reviews/<slug:slug>/", views.review_detail, name="review_detail"),
-    path("reviews/<slug:slug>/briefing/", views.review_briefing, name="review_briefing"),
     path("reviews/<slug:slug>/report.pdf", views.review_report, name="review_report"),
     path("lessons/", views.lesson_list, name="lesson_list"),
     path("themes/", views.theme_list, name="theme_list"),
     path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),
-    path("accessibility/", views.accessibility, name="accessibility"),
-    path("privacy/", views.privacy, name="privacy"),
 ]

@@ -2,17 +2,14 @@
 
 import logging
 
-from django.db import DatabaseError, connection
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from briefings.models import Newsletter
-from briefings.seven_minute import seven_minute_briefing
-from reviews.forms import LessonSearchForm, PageError, QuickSearchForm, ReviewFilterForm, input_key, page_of
-from reviews.library import CACHE_SECONDS, LessonSearch, Results, ThemeReviews, cached, lesson_counts_by_theme
+from reviews.caching import CACHE_SECONDS, cached
+from reviews.forms import LessonSearchForm, PageError, ReviewFilterForm, input_key, page_of
+from reviews.library import LessonSearch, Results, ThemeReviews, themes_with_lesson_counts
 from reviews.models import Review, Theme
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
 
@@ -21,33 +18,6 @@ REVIEWS_PER_PAGE = 20
 THEME_REVIEWS_PER_PAGE = 10
 
 logger = logging.getLogger(__name__)
-
-
-def _themes_with_counts(user):
-    counts = lesson_counts_by_theme(user)
-    themes = list(Theme.objects.all())
-    for theme in themes:
-        theme.lesson_count = counts.get(theme.pk, 0)
-    return themes
-
-
-@require_safe
-def home(request):
-    # "What the board has learnt": published reviews only, even for staff who may preview drafts.
-    reviews = (
-        Review.objects.visible_to(request.user)
-        .filter(state=Review.State.PUBLISHED)
-        .order_by("-published_on", "-id")
-        .prefetch_related("themes")[:5]
-    )
-    newsletters = Newsletter.objects.published()[:3]
-    context = {
-        "reviews": reviews,
-        "newsletters": newsletters,
-        "themes": _themes_with_counts(request.user),
-        "search_form": QuickSearchForm(),
-    }
-    return render(request, "reviews/home.html", context)
 
 
 @require_safe
@@ -85,13 +55,6 @@ def review_detail(request, slug):
 
 
 @require_safe
-def review_briefing(request, slug):
-    review = get_object_or_404(with_findings(Review.objects.visible_to(request.user)), slug=slug)
-    context = {"review": review, "briefing": seven_minute_briefing(review)}
-    return render(request, "reviews/briefing.html", context)
-
-
-@require_safe
 def lesson_list(request):
     form = LessonSearchForm(request.GET)
     form.is_valid()
@@ -111,7 +74,7 @@ def lesson_list(request):
 
 @require_safe
 def theme_list(request):
-    return render(request, "reviews/theme_list.html", {"themes": _themes_with_counts(request.user)})
+    return render(request, "reviews/theme_list.html", {"themes": themes_with_lesson_counts(request.user)})
 
 
 @require_safe
@@ -144,28 +107,6 @@ def _paginate(request, object_list, per_page, context) -> int:
         context["page_error"] = error.message
     context["page_obj"] = page
     return status
-
-
-@require_safe
-def accessibility(request):
-    return render(request, "pages/accessibility.html")
-
-
-@require_safe
-def privacy(request):
-    return render(request, "pages/privacy.html")
-
-
-@never_cache
-@require_safe
-def healthz(request):
-    """For load balancers: 200 when the database answers, 503 when it does not. No page, no template."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
 
 
 def review_report(request, slug):

@@ -25,6 +25,9 @@ def pytest_runtest_teardown(item, nextitem):
     run in any order and in any worker, beside the others.
     """
     result = yield
+    if nextitem is None:
+        # The last test of this process: the test database is gone already, and no test follows.
+        return result
     marker = item.get_closest_marker("django_db")
     emptied = marker is not None and marker.kwargs.get("transaction")
     if emptied or {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())):

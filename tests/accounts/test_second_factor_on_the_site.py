@@ -42,7 +42,7 @@ def signed_in_with_code(client, user):
 def review_pages(review):
     return [
         reverse("reviews:review_detail", kwargs={"slug": review.slug}),
-        reverse("reviews:review_briefing", kwargs={"slug": review.slug}),
+        reverse("briefings:review_briefing", kwargs={"slug": review.slug}),
         reverse("briefings:review_briefing_pdf", kwargs={"slug": review.slug}),
     ]
 

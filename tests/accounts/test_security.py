@@ -120,11 +120,11 @@ def test_an_active_staff_session_stays(client, officer):
 def test_practitioners_are_not_signed_out_after_30_minutes(client, practitioner):
     client.force_login(practitioner)
     age_session(client, started_ago=3 * 3600, seen_ago=3 * 3600)
-    assert client.get(reverse("reviews:home")).wsgi_request.user == practitioner
+    assert client.get(reverse("pages:home")).wsgi_request.user == practitioner
 
 
 def test_security_headers_on_a_public_page(client):
-    response = client.get(reverse("reviews:home"))
+    response = client.get(reverse("pages:home"))
     csp = response["Content-Security-Policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     assert "frame-ancestors 'none'" in csp
@@ -136,14 +136,14 @@ def test_security_headers_on_a_public_page(client):
 
 def test_signed_in_pages_are_never_stored(client, practitioner, officer):
     client.force_login(practitioner)
-    assert "no-store" in client.get(reverse("reviews:home"))["Cache-Control"]
+    assert "no-store" in client.get(reverse("pages:home"))["Cache-Control"]
     client.force_login(officer)
     assert "no-store" in client.get(reverse("admin:index"))["Cache-Control"]
 
 
 def test_no_page_has_an_inline_script(client, officer):
     client.force_login(officer)
-    for url in [reverse("reviews:home"), reverse("admin:index"), reverse("admin:reviews_review_add")]:
+    for url in [reverse("pages:home"), reverse("admin:index"), reverse("admin:reviews_review_add")]:
         html = client.get(url).text
         for chunk in html.split("<script")[1:]:
             tag = chunk.split(">", 1)[0]
@@ -169,7 +169,7 @@ def test_otp_device_admin_is_for_superusers_only(client):
 
 def test_every_response_limits_browser_features(client, officer):
     expected = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
-    assert client.get(reverse("reviews:home"))["Permissions-Policy"] == expected
+    assert client.get(reverse("pages:home"))["Permissions-Policy"] == expected
     assert client.get("/no-such-page/")["Permissions-Policy"] == expected
     client.force_login(officer)
     assert client.get(reverse("admin:index"))["Permissions-Policy"] == expected

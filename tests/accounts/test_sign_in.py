@@ -22,10 +22,10 @@ def test_a_practitioner_signs_in_and_out(client, caplog):
     user = PractitionerFactory()
     response = sign_in(client, user.email, PASSWORD)
     assert response.status_code == 302
-    assert client.get(reverse("reviews:home")).wsgi_request.user == user
+    assert client.get(reverse("pages:home")).wsgi_request.user == user
     assert f"sign-in: {user.email}" in caplog.text
     client.post(reverse("accounts:logout"))
-    assert not client.get(reverse("reviews:home")).wsgi_request.user.is_authenticated
+    assert not client.get(reverse("pages:home")).wsgi_request.user.is_authenticated
 
 
 def test_a_wrong_password_is_explained_and_logged(client, caplog):
@@ -152,10 +152,10 @@ def test_password_reset_sends_a_working_link(client):
 
 
 def test_every_page_offers_sign_in_or_sign_out(client, officer):
-    page = client.get(reverse("reviews:home"))
+    page = client.get(reverse("pages:home"))
     assert f'href="{reverse("accounts:login")}"' in page.text
     client.force_login(officer)
-    page = client.get(reverse("reviews:home"))
+    page = client.get(reverse("pages:home"))
     assert f'action="{reverse("accounts:logout")}"' in page.text and "Sign out" in page.text
     assert f'href="{reverse("admin:index")}"' in page.text
 
@@ -163,7 +163,7 @@ def test_every_page_offers_sign_in_or_sign_out(client, officer):
 def test_sign_in_ignores_the_case_of_the_e_mail_address(client):
     user = PractitionerFactory(email="sam.reader@example.org")
     assert sign_in(client, "Sam.Reader@Example.ORG", PASSWORD).status_code == 302
-    assert client.get(reverse("reviews:home")).wsgi_request.user == user
+    assert client.get(reverse("pages:home")).wsgi_request.user == user
 
 
 def test_admin_sign_in_ignores_the_case_of_the_e_mail_address(client, settings):

@@ -2,6 +2,7 @@
 
 import pytest
 
+from briefings.models import Newsletter
 from demo.typical_newsletter import AMBER, ELLIS, JAY, REVIEW_TITLES
 from tests.briefings.pdfs import pdf_of
 
@@ -17,8 +18,9 @@ def test_a_newsletter_of_three_reviews_is_a_short_printable_pdf(pdf, published_n
     assert pdf.content.startswith(b"%PDF-")
     # About the length of the board newsletters it is modelled on (four A4 pages).
     assert 4 <= pdf.page_count <= 6
-    assert published_newsletter.pdf_pages == pdf.page_count
-    assert published_newsletter.pdf_size == len(pdf.content)
+    kept = Newsletter.objects.get(pk=published_newsletter.pk)
+    assert kept.pdf_pages == pdf.page_count
+    assert kept.pdf_size == len(pdf.content)
     box = pdf.reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
 

@@ -120,15 +120,17 @@ def test_publishing_refuses_a_review_withdrawn_after_the_newsletter_was_submitte
 
 
 def test_publishing_stands_when_the_pdf_cannot_be_rendered(newsletter, editor, monkeypatch, caplog):
-    from briefings import publication
+    from briefings import keeping
 
     def broken(**kwargs):
         raise OSError("Pango is missing")
 
-    monkeypatch.setattr(publication, "newsletter_pdf_keep", broken)
+    monkeypatch.setattr(keeping, "newsletter_pdf_keep", broken)
     published = approve_and_publish(newsletter=newsletter, by=editor)
     assert refreshed(published).state == Newsletter.State.PUBLISHED
-    assert "Could not render the PDF of newsletter" in caplog.text
+    assert not refreshed(published).pdf_name
+    failures = [r for r in caplog.records if r.name == "django.tasks" and r.levelname == "ERROR"]
+    assert failures and "newsletter_pdf_render" in failures[0].getMessage()
 
 
 def test_load_demo_creates_a_published_and_a_draft_newsletter_once():

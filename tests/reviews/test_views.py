@@ -72,16 +72,16 @@ def h1_count(response):
 
 def test_every_public_page_answers_with_one_main_heading(client, full_review, neglect):
     for url in [
-        reverse("reviews:home"),
+        reverse("pages:home"),
         reverse("reviews:review_list"),
         full_review.get_absolute_url(),
-        reverse("reviews:review_briefing", args=[full_review.slug]),
+        reverse("briefings:review_briefing", args=[full_review.slug]),
         reverse("reviews:lesson_list"),
         reverse("reviews:lesson_list") + "?q=appointments",
         reverse("reviews:theme_list"),
         neglect.get_absolute_url(),
-        reverse("reviews:accessibility"),
-        reverse("reviews:privacy"),
+        reverse("pages:accessibility"),
+        reverse("pages:privacy"),
     ]:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -100,11 +100,11 @@ def test_review_page_shows_everything_the_review_learnt(client, full_review):
     assert "Good practice and learning points by practice area" in text
     assert ">Neglect</a>" in text and "Police" in text
     assert 'href="https://example.org/child-q.pdf"' in text
-    assert reverse("reviews:review_briefing", args=[full_review.slug]) in text
+    assert reverse("briefings:review_briefing", args=[full_review.slug]) in text
 
 
 def test_briefing_has_seven_numbered_parts_and_team_questions(client, full_review):
-    text = client.get(reverse("reviews:review_briefing", args=[full_review.slug])).text
+    text = client.get(reverse("briefings:review_briefing", args=[full_review.slug])).text
     numbers = re.findall(r'<span class="number badge rounded-pill">(\d)</span>', text)
     assert numbers == ["1", "2", "3", "4", "5", "6", "7"]
     assert "Questions for your team" in text
@@ -173,7 +173,7 @@ def test_theme_page_shows_guidance_and_lessons_grouped_by_review(client, full_re
 
 
 def test_home_shows_latest_reviews_themes_and_a_search_box(client, full_review):
-    text = client.get(reverse("reviews:home")).text
+    text = client.get(reverse("pages:home")).text
     assert full_review.title in text
     assert 'action="/lessons/"' in text and 'name="q"' in text
     assert re.search(r"Neglect</span> <span class=\"count\">1 lesson</span>", text)
@@ -183,9 +183,9 @@ def test_footer_shows_board_profile_and_statement_links(client):
     from tests.factories import BoardProfileFactory
 
     BoardProfileFactory(name="Westshire Safeguarding Children Partnership", chair="Jo Chair")
-    text = client.get(reverse("reviews:home")).text
+    text = client.get(reverse("pages:home")).text
     assert "Westshire Safeguarding Children Partnership" in text and "Independent chair: Jo Chair" in text
-    assert reverse("reviews:accessibility") in text and reverse("reviews:privacy") in text
+    assert reverse("pages:accessibility") in text and reverse("pages:privacy") in text
 
 
 def test_healthz_answers_200_when_the_database_answers(client):
@@ -209,7 +209,7 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
 
 def test_home_lists_only_published_reviews_even_for_officers(officer_client, hidden_reviews):
     published = ReviewFactory(title="The published one")
-    text = officer_client.get(reverse("reviews:home")).text
+    text = officer_client.get(reverse("pages:home")).text
     assert published.title in text
     assert "Secret review 0" not in text  # a draft, which the officer could still preview
 
@@ -238,7 +238,7 @@ def test_anonymous_visitors_never_see_hidden_reviews_anywhere(client, hidden_rev
     visible = ReviewFactory(title="Public review")
     LessonFactory(review=visible, text="Public lesson zebra.", themes=[neglect])
     pages = [
-        reverse("reviews:home"),
+        reverse("pages:home"),
         reverse("reviews:review_list"),
         reverse("reviews:review_list") + "?theme=neglect",
         reverse("reviews:lesson_list"),
@@ -254,7 +254,7 @@ def test_anonymous_visitors_never_see_hidden_reviews_anywhere(client, hidden_rev
         assert "Secret" not in text and "Hidden lesson" not in text, url
     for review in hidden_reviews:
         assert client.get(review.get_absolute_url()).status_code == 404
-        assert client.get(reverse("reviews:review_briefing", args=[review.slug])).status_code == 404
+        assert client.get(reverse("briefings:review_briefing", args=[review.slug])).status_code == 404
     # Counts: one visible lesson on neglect, not six.
     lessons = client.get(reverse("reviews:lesson_list")).text
     assert re.search(r'class="result-count"[^>]*>\s*1 lesson\b', lessons)
@@ -348,7 +348,7 @@ LIST_PAGES = {
     # themes, content version, years (cached), count, the page, its themes, board profile
     "review_list": (lambda theme: reverse("reviews:review_list"), 6),
     # content version, reviews, their themes, newsletters, themes, board profile
-    "home": (lambda theme: reverse("reviews:home"), 6),
+    "home": (lambda theme: reverse("pages:home"), 6),
     # theme, content version, board profile (the reviews' HTML is in the cache)
     "theme_detail": (lambda theme: theme.get_absolute_url(), 3),
     # content version, themes, board profile
