@@ -8,10 +8,13 @@ def create_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    """The board's roles as permission groups (accounts/roles.py); a later change of a role's
+    permissions is a new migration calling ``roles_sync`` again."""
+
     dependencies = [
-        ("accounts", "0002_history_and_publication"),
-        ("reviews", "0004_history_and_publication"),
-        ("briefings", "0002_publication_and_history"),
+        ("accounts", "0001_initial"),
+        ("reviews", "0002_seed_vocabulary"),
+        ("briefings", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
         ("axes", "0010_accessattemptexpiration"),
