@@ -14,6 +14,9 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+    # The live server answers in threads that end without closing a kept-open connection, and
+    # PostgreSQL will not drop a test database while one is open.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 
 @pytest.hookimpl(wrapper=True)
