@@ -11,7 +11,6 @@ import hashlib
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.formats import number_format
 from django.utils.html import strip_tags
 
@@ -246,28 +245,3 @@ class ReviewFilterForm(FiltersForm):
         if theme := self.themes.get(self.valid_value("theme") or ""):
             reviews = reviews.filter(themes=theme)
         return reviews
-
-
-class PageError(Exception):
-    """A page number that is not a number (400) or past the last page (404)."""
-
-    def __init__(self, message, status):
-        super().__init__(message)
-        self.message, self.status = message, status
-
-
-def page_of(object_list, number, *, per_page):
-    """One page of ``object_list``, or PageError with a message a reader understands."""
-    paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
-    if number in (None, ""):
-        number = 1
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        raise PageError("The page number must be a whole number, such as 2.", 400) from None
-    except EmptyPage:
-        pages = paginator.num_pages
-        raise PageError(
-            f"There is no page {str(number)[:12]}: the results fill {pages} page{'s' if pages != 1 else ''}.",
-            404,
-        ) from None

@@ -8,9 +8,10 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from reviews.caching import CACHE_SECONDS, cached
-from reviews.forms import LessonSearchForm, PageError, ReviewFilterForm, input_key, page_of
+from reviews.forms import LessonSearchForm, ReviewFilterForm, input_key
 from reviews.library import LessonSearch, Results, ThemeReviews, themes_with_lesson_counts
 from reviews.models import Review, Theme
+from reviews.pagination import PageError, page_of
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
 
 LESSONS_PER_PAGE = 20
