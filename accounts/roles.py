@@ -6,12 +6,14 @@ PRACTITIONER = "Practitioner"
 STAFF_ROLES = {OFFICER, MANAGER}
 
 _ALL = ["add", "change", "view", "delete"]
-_FINDINGS = ["child", "keyissue", "positivefactor", "lesson", "recommendation"]
+_FINDINGS = ["child", "practicearea", "keyissue", "positivefactor", "lesson", "recommendation"]
 
 OFFICER_PERMISSIONS = [
     "reviews.add_review",
     "reviews.change_review",
     "reviews.view_review",
+    # Only their own drafts, never submitted (reviews.admin): a manager may delete any draft.
+    "reviews.delete_review",
     "reviews.submit_review",
     *[f"reviews.{action}_{model}" for model in [*_FINDINGS, "ownergroup", "theme"] for action in _ALL],
     "reviews.add_service",
@@ -24,7 +26,7 @@ OFFICER_PERMISSIONS = [
 ]
 MANAGER_PERMISSIONS = [
     *OFFICER_PERMISSIONS,
-    "reviews.delete_review",
+    "reviews.add_boardprofile",
     "reviews.publish_review",
     "briefings.publish_newsletter",
     # Sign-in records hold people's addresses and browsers: only managers read them.

@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -8,15 +11,17 @@ from briefings.documents import why_not_public
 from briefings.models import Newsletter, NewsletterReview
 from briefings.pdf import board_logo
 from briefings.publication import NEWSLETTER, newsletter_problems
+from reviews.data_entry import DataEntryAdminMixin, NextOrderForm
 from reviews.models import BoardProfile
-from reviews.workflow import edit_refusal
-from reviews.workflow_admin import StaleSaveFormMixin, WorkflowAdminMixin
+from reviews.workflow import edit_refusal, transition_run
+from reviews.workflow_admin import StaleSaveFormMixin, WorkflowAdminMixin, messages_of
 
 
 class NewsletterReviewInline(admin.TabularInline):
     """Which reviews are in a newsletter changes only while the newsletter itself can be changed."""
 
     model = NewsletterReview
+    form = NextOrderForm
     extra = 1
     fields = ["order", "review", "review_status"]
     readonly_fields = ["review_status"]
@@ -52,8 +57,10 @@ class NewsletterAdminForm(StaleSaveFormMixin, forms.ModelForm):
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class NewsletterAdmin(DataEntryAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     workflow = NEWSLETTER
+    # The add page offers "Save and submit for approval" too (``response_add``).
+    change_form_template = "briefings/admin/newsletter_change_form.html"
     form = NewsletterAdminForm
     list_display = ["title", "kind", "issue_date", "state", "review_count", "pdf_summary"]
     list_filter = ["kind", "state"]
@@ -121,9 +128,24 @@ class NewsletterAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             "the" if newsletter.is_published else "a draft",
         )
 
+    def response_add(self, request, obj, post_url_continue=None):
+        if "_submit" not in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        change_url = reverse("admin:briefings_newsletter_change", args=[obj.pk])
+        try:
+            transition_run(workflow=NEWSLETTER, obj=obj, name="submit", by=request.user)
+        except (PermissionDenied, ValidationError) as refused:
+            messages.error(
+                request, f"“{obj}” was saved as a draft but not submitted: {' '.join(messages_of(refused))}"
+            )
+        else:
+            messages.success(request, f"“{obj}” was saved and submitted for approval.")
+        return redirect(change_url)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         newsletter = form.instance
-        if not newsletter.is_published:
+        # "Save and submit" reports the same problems once, as the reason it was not submitted.
+        if not newsletter.is_published and "_submit" not in request.POST:
             for problem in newsletter_problems(newsletter):
                 messages.warning(request, f"Before this newsletter can be published: {problem}")

@@ -108,8 +108,8 @@ def _child_part(review, section) -> ChildPart:
     # Findings with a practice area are shown in the good practice / learning points table;
     # printing them in the lists as well would say everything twice.
     in_table = SimpleNamespace(
-        positivefactors=_Fetched(f for f in section.positive_factors if f.practice_area.strip()),
-        lessons=_Fetched(lesson for lesson in section.lessons if lesson.practice_area.strip()),
+        positivefactors=_Fetched(f for f in section.positive_factors if f.practice_area_id),
+        lessons=_Fetched(lesson for lesson in section.lessons if lesson.practice_area_id),
     )
     owned = SimpleNamespace(recommendations=_Fetched(section.recommendations))
     suffix = f"-child-{section.child.pk}" if section.child else "-whole"
@@ -117,8 +117,8 @@ def _child_part(review, section) -> ChildPart:
         child=section.child,
         anchor=f"review-{review.slug}{suffix}",
         key_issues=section.key_issues,
-        positive_factors=[f for f in section.positive_factors if not f.practice_area.strip()],
-        lessons=[lesson for lesson in section.lessons if not lesson.practice_area.strip()],
+        positive_factors=[f for f in section.positive_factors if not f.practice_area_id],
+        lessons=[lesson for lesson in section.lessons if not lesson.practice_area_id],
         owner_groups=recommendations_by_owner(owned),
         practice_areas=practice_table(in_table),
     )

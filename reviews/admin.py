@@ -1,9 +1,21 @@
+import datetime
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from simple_history.admin import SimpleHistoryAdmin
 
+from reviews.data_entry import (
+    DataEntryAdminMixin,
+    FindingForm,
+    NextOrderForm,
+    PracticeAreaFormSet,
+    finding_form_for,
+    reference_suggest,
+)
 from reviews.models import (
     BoardProfile,
     Child,
@@ -11,18 +23,27 @@ from reviews.models import (
     Lesson,
     OwnerGroup,
     PositiveFactor,
+    PracticeArea,
     Recommendation,
     Review,
     Service,
     Theme,
 )
-from reviews.publication import REVIEW, THEME_GUIDANCE
+from reviews.paste import findings_append, pasted_items
+from reviews.publication import PUBLISH, REVIEW, THEME_GUIDANCE
 from reviews.workflow import edit_refusal
 from reviews.workflow_admin import StaleSaveFormMixin, WorkflowAdminMixin
 
 
 def review_editable(user, review) -> bool:
     return edit_refusal(workflow=REVIEW, obj=review, user=user) is None
+
+
+def own_unsubmitted_draft(user, review) -> bool:
+    if review.state != Review.State.DRAFT or review.submitted_at is not None:
+        return False
+    first = review.history.order_by("history_date", "history_id").values_list("history_user_id", flat=True)
+    return first.first() == user.pk
 
 
 class PublishedYearFilter(admin.SimpleListFilter):
@@ -58,24 +79,38 @@ class LockedWithReviewMixin:
         return review_editable(request.user, obj) and super().has_delete_permission(request, obj)
 
 
+# Compact rows: a finding's text box is three lines high and fits a 1280-pixel screen.
+COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}}
+
+
 class ReviewChildInline(LockedWithReviewMixin):
-    """Offers only the children of the review being edited when a finding is about one child."""
+    """A finding: its child named by pseudonym (also one added in the same save), its practice
+    area chosen from the review's own, new rows numbered after the existing ones."""
+
+    form = FindingForm
+    extra = 0
+    classes = ["collapse"]
+    formfield_overrides = COMPACT_TEXT
+
+    def get_formset(self, request, obj=None, **kwargs):
+        data = request.POST if request.method == "POST" else None
+        kwargs["form"] = finding_form_for(self.form, review=obj, data=data)
+        return super().get_formset(request, obj, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "child":
+        if db_field.name == "practice_area":
             object_id = request.resolver_match.kwargs.get("object_id")
-            queryset = Child.objects.filter(review_id=object_id) if object_id else Child.objects.none()
-            kwargs["queryset"] = queryset
-            kwargs["help_text"] = (
-                "Leave empty when it applies to the whole review. "
-                "A child added on this page can be chosen after saving once."
+            areas = (
+                PracticeArea.objects.filter(review_id=object_id) if object_id else PracticeArea.objects.none()
             )
+            kwargs["queryset"] = areas
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ChildInline(LockedWithReviewMixin, admin.StackedInline):
     model = Child
     extra = 0
+    classes = ["collapse"]
     fields = [
         ("pseudonym", "order"),
         ("age_years", "age_band", "sex"),
@@ -84,51 +119,123 @@ class ChildInline(LockedWithReviewMixin, admin.StackedInline):
     ]
 
 
+class PracticeAreaInline(LockedWithReviewMixin, admin.TabularInline):
+    """The rows of the good practice / learning points table, chosen on each finding below."""
+
+    model = PracticeArea
+    form = NextOrderForm
+    formset = PracticeAreaFormSet
+    extra = 0
+    classes = ["collapse"]
+    fields = ["name", "order"]
+
+
 class KeyIssueInline(ReviewChildInline, admin.TabularInline):
     model = KeyIssue
-    extra = 0
     fields = ["order", "text", "child"]
 
 
 class PositiveFactorInline(ReviewChildInline, admin.TabularInline):
     model = PositiveFactor
-    extra = 0
     fields = ["order", "text", "child", "practice_area"]
 
 
-class LessonInline(ReviewChildInline, admin.StackedInline):
+class LessonInline(ReviewChildInline, admin.TabularInline):
     model = Lesson
-    extra = 0
-    fields = [("order", "child", "practice_area"), "text", ("themes", "services")]
-    filter_horizontal = []
+    fields = ["order", "text", "child", "practice_area", "themes", "services"]
+    autocomplete_fields = ["themes", "services"]
 
 
-class RecommendationInline(ReviewChildInline, admin.StackedInline):
+class RecommendationInline(ReviewChildInline, admin.TabularInline):
     model = Recommendation
-    extra = 0
-    fields = [("order", "owner_group", "child"), "text", ("target_date", "status"), "outcome"]
+    fields = ["order", "text", "owner_group", "child", "target_date", "status", "outcome"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
+
+
+# Each "Paste a list" box: the form field, the kind of finding it adds, and its name in messages.
+PASTED = [
+    ("paste_keyissues", KeyIssue, "key issues"),
+    ("paste_positivefactors", PositiveFactor, "positive factors"),
+    ("paste_lessons", Lesson, "lessons"),
+    ("paste_recommendations", Recommendation, "recommendations"),
+]
+PASTE_HELP = "Paste a bulleted list from Word or a PDF: each bullet becomes one {}, after the existing ones."
+
+
+def paste_box(noun):
+    return forms.CharField(
+        required=False,
+        label=f"Paste a list of {noun}",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 50}),
+        help_text=PASTE_HELP.format(noun.rstrip("s")),
+    )
 
 
 class ReviewAdminForm(StaleSaveFormMixin, forms.ModelForm):
+    paste_keyissues = paste_box("key issues")
+    paste_positivefactors = paste_box("positive factors")
+    paste_lessons = paste_box("lessons")
+    paste_recommendations = paste_box("recommendations")
+    paste_owner_group = forms.ModelChoiceField(
+        OwnerGroup.objects.all(),
+        required=False,
+        label="Owner of the pasted recommendations",
+        help_text="Who must act on them; each can be changed afterwards.",
+    )
+
     class Meta:
         model = Review
         fields = "__all__"
         widgets = {"version": forms.HiddenInput}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "reference" in self.fields:
+            self.fields["reference"].required = False
+            self.fields["reference"].help_text = (
+                "The board's own reference. Leave empty for the next free one of the kind and year "
+                "the review was completed, e.g. LCSPR-2026-03."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "reference" in self.fields and not cleaned.get("reference") and cleaned.get("kind"):
+            when = cleaned.get("completed_on") or cleaned.get("commissioned_on") or datetime.date.today()
+            cleaned["reference"] = reference_suggest(kind=cleaned["kind"], year=when.year)
+        self.pasted = {}
+        for name, model, _ in PASTED:
+            items = pasted_items(cleaned.get(name, ""))
+            for item in items:
+                try:
+                    model._meta.get_field("text").clean(item, None)
+                except ValidationError as error:
+                    self.add_error(name, f"“{item[:60]}…”: {' '.join(error.messages)}")
+            self.pasted[name] = items
+        if self.pasted.get("paste_recommendations") and not cleaned.get("paste_owner_group"):
+            self.add_error("paste_owner_group", "Choose who must act on the pasted recommendations.")
+        return cleaned
+
 
 @admin.register(Review)
-class ReviewAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ReviewAdmin(DataEntryAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     workflow = REVIEW
     form = ReviewAdminForm
     list_display = ["reference", "title", "kind", "state", "visibility", "published_on", "child_count"]
     list_filter = ["kind", "state", "visibility", PublishedYearFilter, "themes"]
     search_fields = ["reference", "title", "summary", "children__pseudonym"]
     prepopulated_fields = {"slug": ["title"]}
-    filter_horizontal = ["themes", "services"]
+    autocomplete_fields = ["themes", "services"]
     date_hierarchy = "commissioned_on"
     list_per_page = 50
     save_on_top = True
-    inlines = [ChildInline, KeyIssueInline, PositiveFactorInline, LessonInline, RecommendationInline]
+    inlines = [
+        ChildInline,
+        PracticeAreaInline,
+        KeyIssueInline,
+        PositiveFactorInline,
+        LessonInline,
+        RecommendationInline,
+    ]
     fieldsets = [
         (None, {"fields": ["title", "reference", "slug", "kind", "method"]}),
         (
@@ -154,9 +261,46 @@ class ReviewAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     ]
     readonly_fields = ["not_for_publication_reason"]  # and the workflow's own fields
 
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if request.user.has_perm(PUBLISH):
+            return allowed  # a board manager: any review the workflow lets go
+        # An officer: one review at a time, and only a draft they started that was never submitted.
+        return allowed and obj is not None and own_unsubmitted_draft(request.user, obj)
+
     def get_queryset(self, request):
         # Distinct because searching by a child's pseudonym joins the children.
         return super().get_queryset(request).annotate(_child_count=Count("children", distinct=True))
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.has_change_permission(request, obj):
+            return fieldsets
+        pasting = [
+            [name for name, _, _ in PASTED[:2]],
+            [name for name, _, _ in PASTED[2:]],
+            "paste_owner_group",
+        ]
+        # Last, just above the lists of findings it adds to.
+        return [*fieldsets, ("Paste a list", {"fields": pasting})]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if initial.get("kind") in Review.Kind.values and not initial.get("reference"):
+            initial["reference"] = reference_suggest(kind=initial["kind"], year=datetime.date.today().year)
+        return initial
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for name, model, noun in PASTED:
+            texts = getattr(form, "pasted", {}).get(name)
+            if not texts:
+                continue
+            extra = {"owner_group": form.cleaned_data["paste_owner_group"]} if model is Recommendation else {}
+            findings_append(review=form.instance, model=model, texts=texts, **extra)
+            messages.info(
+                request, f"{len(texts)} {noun if len(texts) != 1 else noun[:-1]} added from the pasted list."
+            )
 
     @admin.display(description="children", ordering="_child_count")
     def child_count(self, review):

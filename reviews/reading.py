@@ -19,10 +19,12 @@ def with_findings(reviews):
         "services",
         Prefetch("children", queryset=Child.objects.order_by("order", "id")),
         Prefetch("keyissues", queryset=KeyIssue.objects.select_related("child")),
-        Prefetch("positivefactors", queryset=PositiveFactor.objects.select_related("child")),
+        Prefetch("positivefactors", queryset=PositiveFactor.objects.select_related("child", "practice_area")),
         Prefetch(
             "lessons",
-            queryset=Lesson.objects.select_related("child").prefetch_related("themes", "services"),
+            queryset=Lesson.objects.select_related("child", "practice_area").prefetch_related(
+                "themes", "services"
+            ),
         ),
         Prefetch(
             "recommendations",
@@ -54,23 +56,22 @@ class PracticeArea:
 
 
 def practice_table(review) -> list[PracticeArea]:
-    """The good practice vs learning points table, by practice area, in order of first mention.
+    """The good practice vs learning points table: a row per practice area of the review that
+    has a finding, in the review's order of areas."""
+    areas: dict[int, PracticeArea] = {}
+    order = {}
 
-    Areas are matched ignoring case and surrounding spaces, so “Transition issues” on a
-    positive factor and “transition issues ” on a lesson fall in one row.
-    """
-    areas: dict[str, PracticeArea] = {}
-
-    def area(name):
-        return areas.setdefault(name.strip().casefold(), PracticeArea(name.strip()))
+    def area(chosen):
+        order[chosen.pk] = (chosen.order, chosen.pk)
+        return areas.setdefault(chosen.pk, PracticeArea(chosen.name))
 
     for factor in review.positivefactors.all():
-        if factor.practice_area.strip():
+        if factor.practice_area_id:
             area(factor.practice_area).good_practice.append(factor)
     for lesson in review.lessons.all():
-        if lesson.practice_area.strip():
+        if lesson.practice_area_id:
             area(lesson.practice_area).learning_points.append(lesson)
-    return list(areas.values())
+    return [areas[pk] for pk in sorted(areas, key=order.get)]
 
 
 @dataclass

@@ -40,7 +40,9 @@ logger = logging.getLogger(__name__)
 _VECTOR_SQL = f"""
     UPDATE reviews_lesson AS lesson SET search_vector =
         setweight(to_tsvector('english', left(lesson.text, {INDEXED_CHARACTERS})), 'A')
-        || setweight(to_tsvector('english', left(lesson.practice_area, {INDEXED_CHARACTERS})), 'B')
+        || setweight(to_tsvector('english', left(coalesce(
+            (SELECT area.name FROM reviews_practicearea AS area WHERE area.id = lesson.practice_area_id),
+            ''), {INDEXED_CHARACTERS})), 'B')
         || setweight(to_tsvector('english', left(review.title, {INDEXED_CHARACTERS})), 'C')
         || setweight(to_tsvector('english', left(review.summary, {INDEXED_CHARACTERS})), 'D')
     FROM reviews_review AS review

@@ -11,6 +11,7 @@ from reviews.models import (
     Lesson,
     OwnerGroup,
     PositiveFactor,
+    PracticeArea,
     Recommendation,
     Review,
     Service,
@@ -72,10 +73,20 @@ def review_import(*, data: dict) -> tuple[Review, bool]:
 
     for order, item in enumerate(data.get("key_issues", [])):
         finding(KeyIssue, order, item)
+    # Files name practice areas by their words: each distinct name (ignoring case) becomes one
+    # of the review's areas, in order of first mention.
+    areas = {}
+
+    def area(item):
+        name = (item.get("practice_area") or "").strip()
+        if name and name.casefold() not in areas:
+            areas[name.casefold()] = practice_area_add(review=review, name=name)
+        return areas.get(name.casefold())
+
     for order, item in enumerate(data.get("positive_factors", [])):
-        finding(PositiveFactor, order, item, practice_area=item.get("practice_area", ""))
+        finding(PositiveFactor, order, item, practice_area=area(item))
     for order, item in enumerate(data.get("lessons", [])):
-        lesson = finding(Lesson, order, item, practice_area=item.get("practice_area", ""))
+        lesson = finding(Lesson, order, item, practice_area=area(item))
         lesson.themes.set([themes[name] for name in item.get("themes", [])])
         lesson.services.set([services[name] for name in item.get("services", [])])
     for order, item in enumerate(data.get("recommendations", [])):
@@ -89,6 +100,15 @@ def review_import(*, data: dict) -> tuple[Review, bool]:
             outcome=item.get("outcome", ""),
         )
     return review, True
+
+
+def practice_area_add(*, review: Review, name: str) -> PracticeArea:
+    """Add a practice area after the review's last one."""
+    last = review.practice_areas.order_by("-order").values_list("order", flat=True).first()
+    area = PracticeArea(review=review, name=name.strip(), order=(last or 0) + 10)
+    area.full_clean()
+    area.save()
+    return area
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from reviews.models import (
     Lesson,
     OwnerGroup,
     PositiveFactor,
+    PracticeArea,
     Recommendation,
     Review,
     Service,
@@ -141,10 +142,36 @@ class ChildFactory(factory.django.DjangoModelFactory):
     known_to_social_care = True
 
 
+class PracticeAreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PracticeArea
+
+    review = factory.SubFactory(ReviewFactory)
+    name = factory.Sequence(lambda n: f"Practice area {n}")
+    order = factory.Sequence(int)
+
+
 class FindingFactory(factory.django.DjangoModelFactory):
     review = factory.SubFactory(ReviewFactory)
     text = factory.Sequence(lambda n: f"Finding number {n} about information sharing.")
     order = factory.Sequence(int)
+
+
+class WithPracticeAreaMixin:
+    """``practice_area="Health"`` finds or adds the review's area of that name (ignoring case)."""
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        name = kwargs.get("practice_area")
+        if isinstance(name, str):
+            review = kwargs["review"]
+            kwargs["practice_area"] = (
+                review.practice_areas.filter(name__iexact=name.strip()).first()
+                or PracticeAreaFactory(review=review, name=name.strip())
+                if name.strip()
+                else None
+            )
+        return super()._create(model_class, *args, **kwargs)
 
 
 class KeyIssueFactory(FindingFactory):
@@ -152,12 +179,12 @@ class KeyIssueFactory(FindingFactory):
         model = KeyIssue
 
 
-class PositiveFactorFactory(FindingFactory):
+class PositiveFactorFactory(WithPracticeAreaMixin, FindingFactory):
     class Meta:
         model = PositiveFactor
 
 
-class LessonFactory(FindingFactory):
+class LessonFactory(WithPracticeAreaMixin, FindingFactory):
     class Meta:
         model = Lesson
         skip_postgeneration_save = True

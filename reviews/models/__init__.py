@@ -1,6 +1,7 @@
 from reviews.models.board import BoardProfile
 from reviews.models.findings import KeyIssue, Lesson, PositiveFactor, Recommendation
 from reviews.models.lists import OwnerGroup, Service, Theme
+from reviews.models.practice import PracticeArea
 from reviews.models.review import Child, Review
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "Lesson",
     "OwnerGroup",
     "PositiveFactor",
+    "PracticeArea",
     "Recommendation",
     "Review",
     "Service",

@@ -13,13 +13,25 @@ from simple_history.models import HistoricalRecords
 from reviews.markdown import validate_markdown
 from reviews.models.bounds import FINDING, length_at_most
 from reviews.models.lists import OwnerGroup, Service, Theme
+from reviews.models.practice import PracticeArea
 from reviews.models.review import Child, Review
 from reviews.querysets import FindingQuerySet
 
 PRACTICE_AREA_HELP = (
-    "Optional heading for the good practice / learning points table, e.g. “Transition issues”. "
-    "Use exactly the same words on the positive factor and the lesson that belong together."
+    "Optional row of the good practice / learning points table: one of this review's practice "
+    "areas (listed above). Choose the same area for the positive factor and the lesson that belong together."
 )
+
+
+def practice_area_field():
+    return models.ForeignKey(
+        PracticeArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        help_text=PRACTICE_AREA_HELP,
+    )
 
 
 class Finding(models.Model):
@@ -49,12 +61,17 @@ class Finding(models.Model):
         ]
 
     def __str__(self):
-        return self.text[:80]
+        # The first words: a summary line above the row in the admin, and in the history.
+        words = self.text.split()
+        return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
 
     def clean(self):
         super().clean()
         if self.child_id and self.review_id and self.child.review_id != self.review_id:
             raise ValidationError({"child": "Choose a child from this review."})
+        area = getattr(self, "practice_area", None)
+        if area is not None and self.review_id and area.review_id != self.review_id:
+            raise ValidationError({"practice_area": "Choose a practice area of this review."})
 
 
 class KeyIssue(Finding):
@@ -65,7 +82,7 @@ class KeyIssue(Finding):
 
 
 class PositiveFactor(Finding):
-    practice_area = models.CharField(max_length=120, blank=True, help_text=PRACTICE_AREA_HELP)
+    practice_area = practice_area_field()
 
     history = HistoricalRecords()
 
@@ -75,7 +92,7 @@ class PositiveFactor(Finding):
 
 
 class Lesson(Finding):
-    practice_area = models.CharField(max_length=120, blank=True, help_text=PRACTICE_AREA_HELP)
+    practice_area = practice_area_field()
     themes = models.ManyToManyField(Theme, blank=True, related_name="lessons")
     services = models.ManyToManyField(
         Service, blank=True, related_name="lessons", verbose_name="applicable services"

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from reviews.models import OwnerGroup, Review, Service, Theme
-from tests.factories import ChildFactory, LessonFactory, ReviewFactory
+from tests.factories import ChildFactory, LessonFactory, PracticeAreaFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ["children", "keyissues", "positivefactors", "lessons", "recommendations"]
+INLINES = ["children", "practice_areas", "keyissues", "positivefactors", "lessons", "recommendations"]
 
 
 def review_form(**overrides):
@@ -110,6 +110,7 @@ def test_change_page_offers_only_this_reviews_children_and_saves(officer_client)
     own = ChildFactory(review=review, pseudonym="Child Own")
     ChildFactory(pseudonym="Child Elsewhere")
     lesson = LessonFactory(review=review, text="Old words.")
+    area = PracticeAreaFactory(review=review, name="Transition issues")
     url = reverse("admin:reviews_review_change", args=[review.pk])
     page = officer_client.get(url)
     assert page.status_code == 200
@@ -139,14 +140,14 @@ def test_change_page_offers_only_this_reviews_children_and_saves(officer_client)
             "lessons-0-review": review.pk,
             "lessons-0-order": "0",
             "lessons-0-text": "New words.",
-            "lessons-0-practice_area": "Transition issues",
-            "lessons-0-child": own.pk,
+            "lessons-0-practice_area": area.pk,
+            "lessons-0-child": "Child Own",
         },
     )
     response = officer_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     lesson.refresh_from_db()
-    assert (lesson.text, lesson.child, lesson.practice_area) == ("New words.", own, "Transition issues")
+    assert (lesson.text, lesson.child, lesson.practice_area) == ("New words.", own, area)
 
 
 @pytest.mark.parametrize("model", ["review", "theme", "service", "ownergroup", "boardprofile"])

@@ -32,7 +32,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-INLINES = ["children", "keyissues", "positivefactors", "lessons", "recommendations"]
+INLINES = ["children", "practice_areas", "keyissues", "positivefactors", "lessons", "recommendations"]
 
 
 def review_form(**overrides):

@@ -8,8 +8,8 @@ from accounts.services import staff_flag_sync
 
 # Two people, because nothing is published by one person alone.
 DEMO_ACCOUNTS = [
-    ("officer@example.org", "Demo", "Officer", roles.OFFICER),
-    ("manager@example.org", "Demo", "Manager", roles.MANAGER),
+    ("officer@example.org", "Dana", "Officer", roles.OFFICER),
+    ("manager@example.org", "Sam", "Manager", roles.MANAGER),
 ]
 PASSWORD = "demo-password-2026"
 
@@ -24,9 +24,8 @@ class Command(BaseCommand):
             )
         lines = []
         for email, first_name, last_name, role in DEMO_ACCOUNTS:
-            user, _ = User.objects.get_or_create(
-                email=email, defaults={"first_name": first_name, "last_name": last_name}
-            )
+            user, _ = User.objects.get_or_create(email=email)
+            user.first_name, user.last_name = first_name, last_name
             user.is_active = True
             user.set_password(PASSWORD)
             user.save()

@@ -1,0 +1,184 @@
+"""Admin forms that make entering a review quick: findings name their child by pseudonym (also
+a child added in the same save), and new rows of an ordered list go after the existing ones."""
+
+from django import forms
+from django.db.models import Max
+from django.utils.html import format_html, format_html_join
+
+from reviews.models import Child, Review
+
+ORDER_STEP = 10
+
+
+class PseudonymInput(forms.TextInput):
+    """A text box that suggests the review's saved children as the officer types."""
+
+    def __init__(self, names=(), attrs=None):
+        super().__init__(attrs={"size": 12, **(attrs or {})})
+        self.names = list(names)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**(attrs or {}), "list": f"{(attrs or {}).get('id', name)}-children", "autocomplete": "off"}
+        box = super().render(name, value, attrs, renderer)
+        options = format_html_join("", '<option value="{}">', ((n,) for n in self.names))
+        return format_html('{}<datalist id="{}">{}</datalist>', box, attrs["list"], options)
+
+
+def pseudonyms_on_page(data, prefix="children") -> set[str] | None:
+    """The children the submitted page will leave the review with (by folded pseudonym), or None
+    when the page has no children list."""
+    try:
+        total = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
+    except ValueError:
+        return None
+    names = set()
+    for i in range(min(total, 1000)):
+        name = (data.get(f"{prefix}-{i}-pseudonym") or "").strip()
+        if name and not data.get(f"{prefix}-{i}-DELETE"):
+            names.add(name.casefold())
+    return names
+
+
+class NextOrderForm(forms.ModelForm):
+    """``order`` may be left empty on a new row: the row then goes after the existing ones."""
+
+    order = forms.IntegerField(
+        required=False,
+        min_value=0,
+        max_value=32767,
+        widget=forms.NumberInput(attrs={"style": "width: 4.5em"}),
+        help_text="Lower numbers come first. Leave empty to put it last.",
+    )
+
+    def clean_order(self):
+        order = self.cleaned_data.get("order")
+        self.order_pending = order is None
+        # A placeholder until the formset numbers the row (see ``next_order_assign``).
+        return 0 if order is None else order
+
+
+def next_order_assign(formset):
+    """Number the rows left without an order after every other row, in the order of the page."""
+    kept = [f for f in formset.forms if f.has_changed() and not formset._should_delete_form(f)]
+    pending = [f for f in kept if getattr(f, "order_pending", False)]
+    if not pending:
+        return
+    existing = formset.get_queryset().aggregate(top=Max("order"))["top"] or 0
+    numbered = [f.cleaned_data.get("order") or 0 for f in kept if f not in pending]
+    top = max([existing, *numbered])
+    for form in pending:
+        top += ORDER_STEP
+        form.instance.order = top
+
+
+class FindingForm(NextOrderForm):
+    """A finding names its child by pseudonym: one of the review's children, saved or added on
+    the same page. ``review`` and ``names_on_page`` are set per request (``finding_form_for``)."""
+
+    review = None
+    names_on_page = None  # folded pseudonyms submitted in the children list, or None
+
+    child = forms.CharField(
+        required=False,
+        max_length=100,
+        help_text="The child's pseudonym, also of a child added on this page. Empty: the whole review.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child_pending = ""
+        saved = self._saved_children()
+        self.fields["child"].widget = PseudonymInput(names=[c.pseudonym for c in saved])
+        if self.instance.child_id:
+            self.initial["child"] = self.instance.child.pseudonym
+
+    def _saved_children(self):
+        if self.review is None or self.review.pk is None:
+            return []
+        if not hasattr(type(self), "_children_cache"):
+            type(self)._children_cache = list(
+                Child.objects.filter(review=self.review).order_by("order", "id")
+            )
+        return type(self)._children_cache
+
+    def clean_child(self):
+        name = (self.cleaned_data.get("child") or "").strip()
+        if not name:
+            return None
+        if self.instance.child_id and name == self.initial.get("child"):
+            return self.instance.child  # unchanged, even if the child is renamed on this page
+        saved = {c.pseudonym.casefold(): c for c in self._saved_children()}
+        on_page = self.names_on_page if self.names_on_page is not None else set(saved)
+        if name.casefold() not in on_page:
+            raise forms.ValidationError(
+                f"There is no child called “{name}” in this review. Add them under Children on this "
+                "page, or check the spelling."
+            )
+        if name.casefold() in saved:
+            return saved[name.casefold()]
+        self.child_pending = name  # added on this page: found once the children are saved
+        return None
+
+    def save(self, commit=True):
+        if self.child_pending:
+            self.instance.child = Child.objects.filter(
+                review=self.instance.review, pseudonym__iexact=self.child_pending
+            ).first()
+        return super().save(commit)
+
+
+def finding_form_for(base, *, review, data):
+    """The finding form for one request: knows the review and the children the page submits."""
+    return type(
+        base.__name__,
+        (base,),
+        {"review": review, "names_on_page": pseudonyms_on_page(data) if data else None},
+    )
+
+
+REFERENCE_PREFIXES = {
+    "scr": "SCR",
+    "management": "MR",
+    "practice": "PR",
+    "thematic": "TR",
+    "rapid": "RR",
+    "lcspr": "LCSPR",
+}
+
+
+def reference_suggest(*, kind: str, year: int) -> str:
+    """The next free reference for a kind of review and a year, e.g. “LCSPR-2026-03”."""
+    prefix = f"{REFERENCE_PREFIXES.get(kind, (kind or 'REV').upper())}-{year}-"
+    taken = Review.objects.filter(reference__istartswith=prefix).values_list("reference", flat=True)
+    numbers = [int(ref[len(prefix) :]) for ref in taken if ref[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:02d}"
+
+
+class PracticeAreaFormSet(forms.BaseInlineFormSet):
+    """Two areas of one name would split a row of the table; the database would refuse the second."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            name = (form.cleaned_data.get("name") or "").strip().casefold()
+            if name and name in seen:
+                form.add_error("name", "This review already has a practice area with that name.")
+            seen.add(name)
+
+
+class DataEntryAdminMixin:
+    """For a ModelAdmin with ordered inlines: rows left without a number go last, and the error
+    summary counts the messages shown, not the fields that have any."""
+
+    def save_formset(self, request, form, formset, change):
+        if issubclass(formset.form, NextOrderForm):
+            next_order_assign(formset)
+        super().save_formset(request, form, formset, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if context.get("errors"):
+            context["errors"] = [message for messages in context["errors"] for message in messages]
+        return super().render_change_form(request, context, add, change, form_url, obj)
