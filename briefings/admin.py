@@ -13,6 +13,8 @@ from briefings.pdf import board_logo
 from briefings.publication import NEWSLETTER, newsletter_problems
 from reviews.data_entry import DataEntryAdminMixin, NextOrderForm
 from reviews.models import BoardProfile
+from reviews.revisions import may_correct
+from reviews.revisions_admin import CorrectionAdminMixin
 from reviews.workflow import edit_refusal, transition_run
 from reviews.workflow_admin import StaleSaveFormMixin, WorkflowAdminMixin, messages_of
 
@@ -28,7 +30,11 @@ class NewsletterReviewInline(admin.TabularInline):
     autocomplete_fields = ["review"]
 
     def _editable(self, request, newsletter):
-        return edit_refusal(workflow=NEWSLETTER, obj=newsletter, user=request.user) is None
+        # A published newsletter's list is edited too: the save is kept as a correction to approve.
+        user = request.user
+        return edit_refusal(workflow=NEWSLETTER, obj=newsletter, user=user) is None or may_correct(
+            obj=newsletter, user=user
+        )
 
     def has_add_permission(self, request, obj=None):
         return self._editable(request, obj) and super().has_add_permission(request, obj)
@@ -57,7 +63,7 @@ class NewsletterAdminForm(StaleSaveFormMixin, forms.ModelForm):
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(DataEntryAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class NewsletterAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     workflow = NEWSLETTER
     # The add page offers "Save and submit for approval" too (``response_add``).
     change_form_template = "briefings/admin/newsletter_change_form.html"

@@ -31,12 +31,15 @@ from reviews.models import (
 )
 from reviews.paste import findings_append, pasted_items
 from reviews.publication import PUBLISH, REVIEW, THEME_GUIDANCE
+from reviews.revisions import may_correct
+from reviews.revisions_admin import CorrectionAdminMixin
 from reviews.workflow import edit_refusal
 from reviews.workflow_admin import StaleSaveFormMixin, WorkflowAdminMixin
 
 
 def review_editable(user, review) -> bool:
-    return edit_refusal(workflow=REVIEW, obj=review, user=user) is None
+    # A published review's rows are edited too: the save is kept as a correction to approve.
+    return edit_refusal(workflow=REVIEW, obj=review, user=user) is None or may_correct(obj=review, user=user)
 
 
 def own_unsubmitted_draft(user, review) -> bool:
@@ -217,7 +220,7 @@ class ReviewAdminForm(StaleSaveFormMixin, forms.ModelForm):
 
 
 @admin.register(Review)
-class ReviewAdmin(DataEntryAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class ReviewAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     workflow = REVIEW
     form = ReviewAdminForm
     list_display = ["reference", "title", "kind", "state", "visibility", "published_on", "child_count"]

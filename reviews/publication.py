@@ -1,14 +1,16 @@
 """What the board publishes, and how it gets there: the tables of the review's workflow
-(draft → awaiting approval → published, plus withdrawn and not for publication) and of a
-theme's guidance (proposed → approved onto the theme page).
+(draft → awaiting approval → published, plus withdrawn and not for publication), of a
+theme's guidance (proposed → approved onto the theme page), and of a correction to anything
+published (proposed → approved onto the live rows, or rejected).
 
 The rules (who may, four eyes, reasons, history) are those of ``reviews.workflow``.
 """
 
 from django.utils import timezone
 
-from reviews.models import Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review, Theme
-from reviews.workflow import Transition, Workflow, transition_run
+from reviews.models import Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review, Revision, Theme
+from reviews.revisions import revision_apply, revision_check
+from reviews.workflow import Transition, Workflow, transition_run, workflow_of
 
 State = Review.State
 SUBMIT = "reviews.submit_review"
@@ -41,8 +43,8 @@ REVIEW = Workflow(
     editor_permission=PUBLISH,
     texts={
         "locked": (
-            "This review is published, so nobody can change it directly. To correct a published "
-            "review, withdraw it with a reason, correct it, and submit it again for approval."
+            "This review is published, so nobody can change it directly. A change to it is kept as "
+            "a correction, which another board manager approves before the public sees it."
         ),
     },
     permission_texts={
@@ -189,3 +191,68 @@ THEME_GUIDANCE = Workflow(
 def theme_guidance_transition(*, theme: Theme, name: str, by, reason: str = "") -> Theme:
     """Propose, approve or send back a theme's new guidance on behalf of ``by``."""
     return transition_run(workflow=THEME_GUIDANCE, obj=theme, name=name, by=by, reason=reason)
+
+
+def _target_publisher(revision):
+    """A correction is approved by whoever may approve publishing what it corrects."""
+    target = workflow_of(revision.content_type.model_class())
+    return next(t.permission for t in target.transitions if t.four_eyes)
+
+
+def _target_editor(revision):
+    content_type = revision.content_type
+    return f"{content_type.app_label}.change_{content_type.model}"
+
+
+Correction = Revision.State
+
+REVISION = Workflow(
+    model=Revision,
+    noun="correction",
+    texts={
+        "own_submission": (
+            "You proposed this correction yourself, so another board manager must approve it. "
+            "Nothing is published by one person alone."
+        ),
+        "reason": "Give a reason: the person who proposed the correction reads it, and it is kept.",
+    },
+    transitions=(
+        Transition(
+            "submit",
+            "Propose the correction",
+            (Correction.DRAFT,),
+            Correction.PENDING,
+            _target_editor,
+            done="proposed",
+            submits=True,
+        ),
+        Transition(
+            "approve",
+            "Approve the correction",
+            (Correction.PENDING,),
+            Correction.APPROVED,
+            _target_publisher,
+            done="approved",
+            four_eyes=True,
+            explain="The corrected version replaces the published one at once, on every page, "
+            "search result and PDF.",
+            check=revision_check,
+            apply=revision_apply,
+        ),
+        Transition(
+            "reject",
+            "Reject the correction",
+            (Correction.PENDING,),
+            Correction.REJECTED,
+            _target_publisher,
+            done="rejected",
+            needs_reason=True,
+            explain="The published version stays as it is.",
+        ),
+    ),
+)
+
+
+def revision_transition(*, revision: Revision, name: str, by, reason: str = "") -> Revision:
+    """Approve or reject a correction on behalf of ``by`` (proposing is ``revision_propose``)."""
+    return transition_run(workflow=REVISION, obj=revision, name=name, by=by, reason=reason)

@@ -55,7 +55,7 @@ class Transition:
     label: str
     sources: tuple
     target: str
-    permission: str
+    permission: str | Callable  # or a function of the object that names it
     done: str  # "published": completes "was …" and "cannot be …"
     needs_reason: bool = False
     four_eyes: bool = False
@@ -66,14 +66,23 @@ class Transition:
     after_commit: Callable | None = None
 
 
+_WORKFLOWS = {}
+
+
+def workflow_of(model) -> "Workflow":
+    """The workflow declared for ``model`` (each model has one)."""
+    return _WORKFLOWS[model]
+
+
 @dataclass(frozen=True)
 class Workflow:
     """A model's states and transitions, and the words used when refusing.
 
-    ``locked_states``: nobody changes the object directly (a published item is corrected by
-    withdrawing it). ``open_states``: anyone with the model's change permission may edit.
-    In any other state only holders of ``editor_permission`` may. ``changes`` returns the
-    history querysets (the object's own, and its children's) that count as "changed".
+    ``locked_states``: nobody changes the object directly; a change to it is kept as a correction
+    that a second person approves (``reviews.revisions``). ``open_states``: anyone with the
+    model's change permission may edit. In any other state only holders of ``editor_permission``
+    may. ``changes`` returns the history querysets (the object's own, and its children's) that
+    count as "changed".
     """
 
     model: type[models.Model]
@@ -92,6 +101,9 @@ class Workflow:
     decided_by_field: str = "decided_by"
     decided_at_field: str = "decided_at"
     decision_note_field: str = "decision_note"
+
+    def __post_init__(self):
+        _WORKFLOWS.setdefault(self.model, self)
 
     def __getitem__(self, name) -> Transition:
         for transition in self.transitions:
@@ -139,8 +151,11 @@ def refusal(*, workflow: Workflow, obj, transition: Transition, user) -> str | N
     """Why ``user`` may not make this transition now, in plain words; ``None`` when they may."""
     if getattr(obj, workflow.state_field) not in transition.sources:
         return workflow.text("wrong_state", obj, done=transition.done)
-    if user is None or not user.has_perm(transition.permission):
-        return workflow.permission_texts.get(transition.permission, TEXTS["permission"])
+    permission = transition.permission
+    if callable(permission):
+        permission = permission(obj)
+    if user is None or not user.has_perm(permission):
+        return workflow.permission_texts.get(permission, TEXTS["permission"])
     if transition.four_eyes:
         if getattr(obj, f"{workflow.submitted_by_field}_id") == user.pk:
             return workflow.text("own_submission", obj)

@@ -5,6 +5,9 @@ may make, a confirmation page with a reason box, the same steps as bulk actions,
 page that is read-only (with the reason why) where the workflow says so, deletion refused
 for anything public, and a history "Revert" that is an ordinary edit: it needs the right to
 change the object now, never restores a workflow field, and is validated like any save.
+
+Where the workflow locks an object, ``CorrectionAdminMixin`` (``reviews.revisions_admin``) may
+turn a save into a correction that another person approves.
 """
 
 from django import forms
@@ -92,6 +95,9 @@ class WorkflowAdminMixin:
         return readonly + [f for f in self.workflow.fields if f not in readonly]
 
     def has_change_permission(self, request, obj=None):
+        return self._edits_directly(request, obj)
+
+    def _edits_directly(self, request, obj):
         allowed = super().has_change_permission(request, obj)
         return allowed and edit_refusal(workflow=self.workflow, obj=obj, user=request.user) is None
 
@@ -119,7 +125,8 @@ class WorkflowAdminMixin:
             workflow, user = self.workflow, request.user
             context["transitions"] = transitions_allowed(workflow=workflow, obj=obj, user=user)
             context["transition_url_name"] = self._url_name("transition")
-            context["locked_message"] = edit_refusal(workflow=workflow, obj=obj, user=user)
+            if not context.get("corrects"):
+                context["locked_message"] = edit_refusal(workflow=workflow, obj=obj, user=user)
             context["workflow_state"] = getattr(obj, f"get_{workflow.state_field}_display")()
             state = getattr(obj, workflow.state_field)
             # Why an approver is not offered an approval: they submitted it, or changed it since.
@@ -229,14 +236,14 @@ class WorkflowAdminMixin:
         return (
             super().revert_disabled(request, obj)
             or current is None
-            or not self.has_change_permission(request, current)
+            or not self._edits_directly(request, current)
         )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method != "POST":
             return super().history_form_view(request, object_id, version_id, extra_context)
         current = self._object_or_404(request, object_id)
-        if not self.has_change_permission(request, current):
+        if not self._edits_directly(request, current):
             raise PermissionDenied
         versions = self.model.history.filter(id=current.pk)
         record = versions.filter(history_id=version_id).first() if str(version_id).isdigit() else None

@@ -3,6 +3,7 @@ from reviews.models.findings import KeyIssue, Lesson, PositiveFactor, Recommenda
 from reviews.models.lists import OwnerGroup, Service, Theme
 from reviews.models.practice import PracticeArea
 from reviews.models.review import Child, Review
+from reviews.models.revision import Revision
 
 __all__ = [
     "BoardProfile",
@@ -14,6 +15,7 @@ __all__ = [
     "PracticeArea",
     "Recommendation",
     "Review",
+    "Revision",
     "Service",
     "Theme",
 ]

@@ -168,18 +168,14 @@ def test_officer_cannot_edit_a_review_awaiting_approval_but_a_manager_can(client
 
 
 @pytest.mark.parametrize("role", [OfficerFactory, ManagerFactory])
-def test_nobody_edits_a_published_review_directly_and_is_told_how_to_correct_it(client, role):
+def test_nobody_edits_a_published_review_directly_and_is_told_a_save_is_a_correction(client, role):
     review = ReviewFactory(state=PUBLISHED, title="As published")
     url = reverse("admin:reviews_review_change", args=[review.pk])
     client.force_login(role())
     page = client.get(url)
     assert page.status_code == 200
-    assert (
-        "To correct a published review, withdraw it with a reason, correct it, and submit it again "
-        "for approval" in page.text
-    )
-    assert 'name="_save"' not in page.text
-    assert client.post(url, {"title": "Changed"}).status_code == 403
+    assert "Saving this page keeps your changes as a correction" in page.text
+    assert client.post(url, {"title": "Changed"}).status_code == 200  # refused, with the reasons
     review.refresh_from_db()
     assert review.title == "As published"
 
