@@ -77,6 +77,13 @@ def _form_fields(form, *, skip=()) -> dict:
     return data
 
 
+def _child_named(row) -> dict:
+    # A finding may name a child added in the same save (reviews.data_entry.FindingForm): it is
+    # linked by pseudonym once the corrected children are written.
+    name = getattr(row, "child_pending", "")
+    return {"child_named": name} if name else {}
+
+
 def revision_data(*, form, formsets) -> dict:
     """What an admin save of a published item proposes, from its validated form and formsets."""
     lists = []
@@ -84,7 +91,7 @@ def revision_data(*, form, formsets) -> dict:
         fk = formset.fk.name
         removed = [row.instance.pk for row in formset.deleted_forms if row.instance.pk]
         rows = [
-            {"id": row.instance.pk, "fields": _form_fields(row, skip=(fk,))}
+            {"id": row.instance.pk, "fields": _form_fields(row, skip=(fk,)), **_child_named(row)}
             for row in formset.forms
             if row.has_changed() and row not in formset.deleted_forms
         ]
@@ -237,7 +244,11 @@ def revision_apply(revision, *, by, **_):
                 raise ValidationError(
                     revision_check(revision) or ["A row this correction changes was removed."]
                 )
-            _write(row, values["fields"], by=by, reason=reason)
+            fields = values["fields"]
+            if values.get("child_named"):
+                child = live.children.filter(pseudonym__iexact=values["child_named"]).first()
+                fields = {**fields, "child": child.pk if child else None}
+            _write(row, fields, by=by, reason=reason)
     # The corrected item must still pass what publishing it checked (e.g. a newsletter's reviews).
     workflow = workflow_of(model)
     publishing = [t for t in workflow.transitions if t.target in workflow.locked_states and t.check]
@@ -293,6 +304,9 @@ def revision_differences(revision) -> list[dict]:
             row = inside.get(values["id"]) or rows()
             action = "changed" if row.pk else "added"
             changes = _changes(row, values["fields"])
+            if values.get("child_named"):
+                changes = [c for c in changes if c["field"] != "Child"]
+                changes.append({"field": "Child", "before": "–", "after": values["child_named"]})
             if changes:
                 sections.append(
                     {"title": f"{label} “{row}”" if row.pk else label, "action": action, "changes": changes}

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reviews.models import Lesson, Review, Revision
+from reviews.models import Child, Lesson, Review, Revision
 from reviews.publication import revision_transition
 from tests.factories import LessonFactory, ManagerFactory, OfficerFactory, PractitionerFactory, ReviewFactory
 
@@ -284,3 +284,28 @@ def test_a_pasted_list_is_not_added_to_a_published_review_behind_the_approval(cl
     assert "A correction keeps only the fields and the rows of the lists on this page" in response.text
     assert not Lesson.objects.filter(text__contains="Pasted straight in").exists()
     assert not Revision.objects.exists()
+
+
+def test_a_lesson_about_a_child_added_by_the_same_correction_names_that_child_once_approved(client, review):
+    client.force_login(OfficerFactory())
+    page = client.get(change_url(review))
+    formsets = {f.formset.model: f.formset for f in page.context["inline_admin_formsets"]}
+    children, lessons = formsets[Child], formsets[Lesson]
+    c, n = children.total_form_count(), lessons.total_form_count()
+    added = {
+        f"{children.prefix}-TOTAL_FORMS": str(c + 1),
+        f"{children.prefix}-{c}-pseudonym": "Alice",
+        f"{children.prefix}-{c}-outcome": "serious_harm",
+        f"{children.prefix}-{c}-order": "5",
+        f"{lessons.prefix}-TOTAL_FORMS": str(n + 1),
+        f"{lessons.prefix}-{n}-text": "Hear what Alice says.",
+        f"{lessons.prefix}-{n}-child": "Alice",
+        "correction_note": "Alice was left out.",
+    }
+    response = client.post(change_url(review), change_page_data(page) | added)
+    assert response.status_code == 302, response.context["errors"]
+    assert not Child.objects.filter(review=review, pseudonym="Alice").exists()
+
+    decide(client, review, "approve", by=ManagerFactory())
+    lesson = Lesson.objects.get(review=review, text="Hear what Alice says.")
+    assert lesson.child.pseudonym == "Alice"
