@@ -309,3 +309,18 @@ def test_a_lesson_about_a_child_added_by_the_same_correction_names_that_child_on
     decide(client, review, "approve", by=ManagerFactory())
     lesson = Lesson.objects.get(review=review, text="Hear what Alice says.")
     assert lesson.child.pseudonym == "Alice"
+
+
+def test_a_correction_from_a_page_opened_before_another_was_approved_is_refused_as_stale(client, review):
+    officer = OfficerFactory()
+    client.force_login(officer)
+    stale = client.get(change_url(review))  # opened before the other correction was approved
+    propose(client, review, by=OfficerFactory(), title="Child Q: corrected")
+    decide(client, review, "approve", by=ManagerFactory())
+
+    client.force_login(officer)
+    data = change_page_data(stale) | {"method": "Stale method", "correction_note": "From an old page."}
+    response = client.post(change_url(review), data)
+    assert response.status_code == 200
+    assert "Someone else changed this review while you were editing it" in response.text
+    assert Revision.objects.waiting().count() == 0
