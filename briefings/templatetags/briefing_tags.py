@@ -1,10 +1,7 @@
-import re
+"""Template helpers that only briefings and newsletters print: a child in words, a PDF's size,
+an address on one line. Markdown is the ``markdown`` library's (reviews/templatetags/markdown.py)."""
 
 from django import template
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
-
-from reviews.markdown import render_markdown
 
 register = template.Library()
 
@@ -43,27 +40,6 @@ def pdf_size(size):
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / 1024 / 1024:.1f} MB"
-
-
-# Characters that can start Markdown or HTML syntax. A finding with none of them is one plain
-# paragraph, which Markdown would print exactly as it stands.
-MARKDOWN_SYNTAX = re.compile(r"[\\`*_\[\]()<>#&!|~\n\t]|^ {4}|^\s*([-+=]|\d+[.)])")
-
-
-@register.filter
-def finding_markdown(text):
-    """A finding as Markdown, without the paragraph around a one-paragraph finding.
-
-    Most findings are one plain sentence: those are escaped and printed without running the
-    Markdown parser (a newsletter has a hundred of them). Leaving out the <p> inside each list
-    item also halves the boxes WeasyPrint lays out.
-    """
-    if not MARKDOWN_SYNTAX.search(text):
-        return conditional_escape(text.strip())
-    html = str(render_markdown(text))
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return mark_safe(html)  # noqa: S308 - render_markdown sanitised it with nh3
 
 
 @register.filter

@@ -2,8 +2,9 @@ import html
 
 import pytest
 
-from briefings.templatetags.briefing_tags import address_line, child_description, finding_markdown
+from briefings.templatetags.briefing_tags import address_line, child_description
 from reviews.markdown import render_markdown
+from reviews.templatetags.markdown import finding_markdown
 from tests.factories import ChildFactory
 
 FINDINGS = [
