@@ -97,7 +97,9 @@ class ReviewChildInline(LockedWithReviewMixin):
 
     def get_formset(self, request, obj=None, **kwargs):
         data = request.POST if request.method == "POST" else None
-        kwargs["form"] = finding_form_for(self.form, review=obj, data=data)
+        kwargs["form"] = finding_form_for(
+            self.form, review=obj, data=data, help_once=isinstance(self, admin.StackedInline)
+        )
         return super().get_formset(request, obj, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -107,6 +109,7 @@ class ReviewChildInline(LockedWithReviewMixin):
                 PracticeArea.objects.filter(review_id=object_id) if object_id else PracticeArea.objects.none()
             )
             kwargs["queryset"] = areas
+            kwargs["widget"] = forms.Select(attrs={"style": "max-width: 14em"})
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
@@ -141,18 +144,22 @@ class KeyIssueInline(ReviewChildInline, admin.TabularInline):
 class PositiveFactorInline(ReviewChildInline, admin.TabularInline):
     model = PositiveFactor
     fields = ["order", "text", "child", "practice_area"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 50})}}
 
 
-class LessonInline(ReviewChildInline, admin.TabularInline):
+# Lessons and recommendations have too many parts for one row at 1280 pixels: each is a short
+# block of lines instead, headed by its first words.
+class LessonInline(ReviewChildInline, admin.StackedInline):
     model = Lesson
-    fields = ["order", "text", "child", "practice_area", "themes", "services"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 100})}}
+    fields = [("order", "child", "practice_area"), "text", ("themes", "services")]
     autocomplete_fields = ["themes", "services"]
 
 
-class RecommendationInline(ReviewChildInline, admin.TabularInline):
+class RecommendationInline(ReviewChildInline, admin.StackedInline):
     model = Recommendation
-    fields = ["order", "text", "owner_group", "child", "target_date", "status", "outcome"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 40})}}
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 100})}}
+    fields = [("order", "owner_group", "child"), "text", ("target_date", "status"), "outcome"]
 
 
 # Each "Paste a list" box: the form field, the kind of finding it adds, and its name in messages.

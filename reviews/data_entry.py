@@ -77,6 +77,8 @@ class FindingForm(NextOrderForm):
 
     review = None
     names_on_page = None  # folded pseudonyms submitted in the children list, or None
+    # Rows shown as blocks repeat every help text; the first block keeps them, the rest are shorter.
+    help_once = False
 
     child = forms.CharField(
         required=False,
@@ -91,6 +93,9 @@ class FindingForm(NextOrderForm):
         self.fields["child"].widget = PseudonymInput(names=[c.pseudonym for c in saved])
         if self.instance.child_id:
             self.initial["child"] = self.instance.child.pseudonym
+        if self.help_once and self.prefix and not self.prefix.endswith("-0"):
+            for field in self.fields.values():
+                field.help_text = ""
 
     def _saved_children(self):
         if self.review is None or self.review.pk is None:
@@ -127,13 +132,10 @@ class FindingForm(NextOrderForm):
         return super().save(commit)
 
 
-def finding_form_for(base, *, review, data):
+def finding_form_for(base, *, review, data, help_once=False):
     """The finding form for one request: knows the review and the children the page submits."""
-    return type(
-        base.__name__,
-        (base,),
-        {"review": review, "names_on_page": pseudonyms_on_page(data) if data else None},
-    )
+    names = pseudonyms_on_page(data) if data else None
+    return type(base.__name__, (base,), {"review": review, "names_on_page": names, "help_once": help_once})
 
 
 REFERENCE_PREFIXES = {
