@@ -10,6 +10,7 @@ may decide; the history page lists every correction with who proposed and who de
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -65,6 +66,7 @@ class CorrectionAdminMixin:
     """Put before ``WorkflowAdminMixin``: a save of a published object proposes a correction."""
 
     object_history_template = "admin/workflow/object_history.html"
+    change_list_template = "admin/workflow/change_list.html"
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) or self._corrects(request, obj)
@@ -90,6 +92,20 @@ class CorrectionAdminMixin:
             context["revision_url"] = reverse(self._url_name("correction"), args=[obj.pk])
             context["corrects"] = self._corrects(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changelist_view(self, request, extra_context=None):
+        # The managers who approve corrections find them here, above the list.
+        waiting = (
+            Revision.objects.waiting()
+            .filter(content_type=ContentType.objects.get_for_model(self.model))
+            .select_related("submitted_by")
+            .prefetch_related("target")
+        )
+        corrections = [
+            (revision, reverse(self._url_name("correction"), args=[revision.object_id]))
+            for revision in waiting
+        ]
+        return super().changelist_view(request, {"corrections_waiting": corrections, **(extra_context or {})})
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))

@@ -324,3 +324,11 @@ def test_a_correction_from_a_page_opened_before_another_was_approved_is_refused_
     assert response.status_code == 200
     assert "Someone else changed this review while you were editing it" in response.text
     assert Revision.objects.waiting().count() == 0
+
+
+def test_managers_find_the_corrections_waiting_above_the_list_of_reviews(client, review):
+    propose(client, review, by=OfficerFactory(first_name="Ben", last_name="Ode"))
+    client.force_login(ManagerFactory())
+    page = client.get(reverse("admin:reviews_review_changelist"))
+    assert "Corrections waiting for approval" in page.text
+    assert correction_url(review) in page.text and "Ben Ode" in page.text
