@@ -2,9 +2,11 @@
 the same save, references suggested, lists pasted in one go, new rows numbered after the others."""
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
 from django.urls import reverse
 
-from reviews.models import BoardProfile, OwnerGroup, Recommendation, Review
+from reviews.models import BoardProfile, Lesson, OwnerGroup, Recommendation, Review
 from reviews.paste import pasted_items
 from reviews.reading import practice_table, with_findings
 from tests.factories import (
@@ -426,3 +428,13 @@ def test_the_demo_accounts_have_real_looking_names_shown_in_the_admin(client, se
     officer = User.objects.get(email="officer@example.org")
     client.force_login(officer)
     assert "Dana Officer" in client.get(reverse("admin:index")).text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search vectors are PostgreSQL's")
+def test_a_lessons_practice_area_name_finds_it_in_ranked_search():
+    review = draft()
+    area = PracticeAreaFactory(review=review, name="Hoarding and home conditions")
+    lesson = LessonFactory(review=review, practice_area=area, text="Visit the home unannounced.")
+    LessonFactory(review=review, text="Unrelated lesson.")
+    found = Lesson.objects.filter(search_vector=SearchQuery("hoarding", config="english"))
+    assert list(found) == [lesson]
