@@ -6,7 +6,6 @@ has since been withdrawn) is left out, whoever is looking and whatever the newsl
 """
 
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from briefings.seven_minute import seven_minute_briefing
 from reviews.models import BoardProfile, Review
@@ -17,20 +16,6 @@ from reviews.reading import (
     sections_by_child,
     with_findings,
 )
-
-
-class _Fetched:
-    """Quacks like a related manager over findings already fetched.
-
-    Lets the shared groupings in ``reviews.reading`` (which read ``review.<findings>.all()``)
-    be applied to the part of a review that is about one child.
-    """
-
-    def __init__(self, items):
-        self._items = list(items)
-
-    def all(self):
-        return self._items
 
 
 @dataclass
@@ -107,11 +92,6 @@ class NewsletterDocument:
 def _child_part(review, section) -> ChildPart:
     # Findings with a practice area are shown in the good practice / learning points table;
     # printing them in the lists as well would say everything twice.
-    in_table = SimpleNamespace(
-        positivefactors=_Fetched(f for f in section.positive_factors if f.practice_area_id),
-        lessons=_Fetched(lesson for lesson in section.lessons if lesson.practice_area_id),
-    )
-    owned = SimpleNamespace(recommendations=_Fetched(section.recommendations))
     suffix = f"-child-{section.child.pk}" if section.child else "-whole"
     return ChildPart(
         child=section.child,
@@ -119,8 +99,8 @@ def _child_part(review, section) -> ChildPart:
         key_issues=section.key_issues,
         positive_factors=[f for f in section.positive_factors if not f.practice_area_id],
         lessons=[lesson for lesson in section.lessons if not lesson.practice_area_id],
-        owner_groups=recommendations_by_owner(owned),
-        practice_areas=practice_table(in_table),
+        owner_groups=recommendations_by_owner(section.recommendations),
+        practice_areas=practice_table(positive_factors=section.positive_factors, lessons=section.lessons),
     )
 
 

@@ -12,7 +12,6 @@ site. The briefing's own web page, which has no pages to fill, may show everythi
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from django.conf import settings
 
@@ -45,6 +44,13 @@ class BriefingPart:
     ticked: bool = False  # printed as a tick list (what went well)
     continued: bool = False  # cut to its budget: the rest is in the full review
     left_out: int = 0  # items not printed at all
+
+
+@dataclass
+class CutFinding:
+    """A finding (or recommendation) cut to fit its part: only its words are printed."""
+
+    text: str
 
 
 @dataclass
@@ -91,7 +97,7 @@ def _cut_items(items: list, words: int) -> tuple[list, int, bool]:
         if room < SMALLEST_CUT and number < len(items):
             return kept, 0, True
         text, cut = cut_text(item.text, room)
-        kept.append(SimpleNamespace(text=text) if cut else item)
+        kept.append(CutFinding(text) if cut else item)
         words = room - _cost(text)
         if cut:
             return kept, 0, True
@@ -159,7 +165,7 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
         BriefingPart(
             6,
             "Things to remember: key actions",
-            groups=recommendations_by_owner(review),
+            groups=recommendations_by_owner(review.recommendations.all()),
             empty_message="No recommendations recorded.",
         ),
         BriefingPart(7, "What to do", text=what_to_do),

@@ -39,10 +39,10 @@ class OwnerRecommendations:
     recommendations: list = field(default_factory=list)
 
 
-def recommendations_by_owner(review) -> list[OwnerRecommendations]:
+def recommendations_by_owner(recommendations) -> list[OwnerRecommendations]:
     """Recommendations grouped by owner group, in the board's order of groups."""
     groups: dict[int, OwnerRecommendations] = {}
-    for recommendation in review.recommendations.all():
+    for recommendation in recommendations:
         owner = recommendation.owner_group
         groups.setdefault(owner.pk, OwnerRecommendations(owner)).recommendations.append(recommendation)
     return sorted(groups.values(), key=lambda g: (g.owner.order, g.owner.name))
@@ -55,9 +55,9 @@ class PracticeArea:
     learning_points: list = field(default_factory=list)
 
 
-def practice_table(review) -> list[PracticeArea]:
+def practice_table(*, positive_factors, lessons) -> list[PracticeArea]:
     """The good practice vs learning points table: a row per practice area of the review that
-    has a finding, in the review's order of areas."""
+    has a finding, in the review's order of areas. Findings without an area are left out."""
     areas: dict[int, PracticeArea] = {}
     order = {}
 
@@ -65,10 +65,10 @@ def practice_table(review) -> list[PracticeArea]:
         order[chosen.pk] = (chosen.order, chosen.pk)
         return areas.setdefault(chosen.pk, PracticeArea(chosen.name))
 
-    for factor in review.positivefactors.all():
+    for factor in positive_factors:
         if factor.practice_area_id:
             area(factor.practice_area).good_practice.append(factor)
-    for lesson in review.lessons.all():
+    for lesson in lessons:
         if lesson.practice_area_id:
             area(lesson.practice_area).learning_points.append(lesson)
     return [areas[pk] for pk in sorted(areas, key=order.get)]

@@ -47,8 +47,10 @@ def review_detail(request, slug):
         full = with_findings(Review.objects.filter(pk=review.pk)).get()
         return {
             "review": full,
-            "owner_groups": recommendations_by_owner(full),
-            "practice_areas": practice_table(full),
+            "owner_groups": recommendations_by_owner(full.recommendations.all()),
+            "practice_areas": practice_table(
+                positive_factors=full.positivefactors.all(), lessons=full.lessons.all()
+            ),
         }
 
     context = {"review": review, "reading": SimpleLazyObject(read), "cache_seconds": CACHE_SECONDS}
