@@ -104,7 +104,7 @@ class Newsletter(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    # The kept PDF (see briefings/keeping.py). Written with .update() so that keeping a
+    # The kept PDF (see briefings/kept_pdfs.py). Written with .update() so that keeping a
     # rendering never counts as an edit of the newsletter itself.
     pdf_name = models.CharField(max_length=255, blank=True, editable=False)
     pdf_fingerprint = models.CharField(max_length=64, blank=True, editable=False)

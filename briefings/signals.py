@@ -2,7 +2,7 @@
 
 Saving a newsletter, a review or the board profile queues, once the transaction has
 committed, the renderings it makes stale, and deletes the kept files of whatever has left
-public view (briefings/keeping.py). A change inside a review (a finding, a child, a theme)
+public view (briefings/kept_pdfs.py). A change inside a review (a finding, a child, a theme)
 raises the review's ``updated_at`` (reviews/signals.py), which changes the fingerprint of
 every kept PDF that prints it. Connected once, in ``BriefingsConfig.ready``.
 """
@@ -12,23 +12,23 @@ from functools import partial
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from briefings import keeping
+from briefings import kept_pdfs
 from briefings.models import Newsletter
 from reviews.models import BoardProfile, Review
 
 
 def newsletter_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(partial(keeping.newsletter_pdf_queue, newsletter=instance))
+        transaction.on_commit(partial(kept_pdfs.newsletter_pdf_queue, newsletter=instance))
 
 
 def newsletter_deleted(sender, instance, **kwargs):
-    transaction.on_commit(partial(keeping.newsletter_pdf_forget, newsletter_id=instance.pk))
+    transaction.on_commit(partial(kept_pdfs.newsletter_pdf_forget, newsletter_id=instance.pk))
 
 
 def review_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(partial(keeping.review_pdfs_queue, review_id=instance.pk))
+        transaction.on_commit(partial(kept_pdfs.review_pdfs_queue, review_id=instance.pk))
 
 
 def review_deleting(sender, instance, **kwargs):
@@ -37,13 +37,13 @@ def review_deleting(sender, instance, **kwargs):
         Newsletter.objects.published().filter(items__review=instance).values_list("pk", flat=True)
     )
     transaction.on_commit(
-        partial(keeping.review_pdfs_queue, review_id=instance.pk, newsletter_ids=newsletter_ids)
+        partial(kept_pdfs.review_pdfs_queue, review_id=instance.pk, newsletter_ids=newsletter_ids)
     )
 
 
 def board_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(keeping.board_pdfs_queue)
+        transaction.on_commit(kept_pdfs.board_pdfs_queue)
 
 
 def connect():

@@ -12,13 +12,13 @@ from django.tasks import task
 
 @task
 def newsletter_pdf_render(newsletter_id: int) -> None:
-    from briefings.keeping import newsletter_pdf_ensure
+    from briefings.kept_pdfs import newsletter_pdf_ensure
 
     newsletter_pdf_ensure(newsletter_id=newsletter_id)
 
 
 @task
 def review_briefing_pdf_render(review_id: int) -> None:
-    from briefings.keeping import review_briefing_pdf_ensure
+    from briefings.kept_pdfs import review_briefing_pdf_ensure
 
     review_briefing_pdf_ensure(review_id=review_id)

@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
 from briefings.documents import newsletter_document
-from briefings.keeping import (
+from briefings.kept_pdfs import (
     QUEUED_SECONDS,
     PdfPreparing,
     PreviewTooLong,

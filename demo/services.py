@@ -12,7 +12,7 @@ from pathlib import Path
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 
-from briefings.keeping import newsletter_pdf_keep
+from briefings.kept_pdfs import newsletter_pdf_keep
 from briefings.models import Newsletter
 from briefings.services import newsletter_create, newsletter_problems
 from demo import content

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.tasks import default_task_backend
 
-from briefings import keeping
+from briefings import kept_pdfs as keeping
 from briefings.tasks import newsletter_pdf_render, review_briefing_pdf_render
 from tests.briefings.conftest import refreshed
 from tests.briefings.pdfs import pdf_of

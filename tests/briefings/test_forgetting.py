@@ -2,7 +2,7 @@
 
 import pytest
 
-from briefings import keeping
+from briefings import kept_pdfs as keeping
 from briefings.models import Newsletter
 from reviews.models import Review
 from tests.briefings.conftest import refreshed

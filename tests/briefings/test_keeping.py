@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from briefings import keeping
+from briefings import kept_pdfs as keeping
 from briefings.models import NewsletterReview
 from reviews.models import BoardProfile, Child, Lesson, OwnerGroup, Review, Theme
 from tests.briefings.conftest import refreshed

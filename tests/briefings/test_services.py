@@ -120,7 +120,7 @@ def test_publishing_refuses_a_review_withdrawn_after_the_newsletter_was_submitte
 
 
 def test_publishing_stands_when_the_pdf_cannot_be_rendered(newsletter, editor, monkeypatch, caplog):
-    from briefings import keeping
+    from briefings import kept_pdfs as keeping
 
     def broken(**kwargs):
         raise OSError("Pango is missing")

@@ -90,7 +90,7 @@ def measure(downloads: int) -> dict:
     from django.urls import reverse
     from django.utils import timezone
 
-    from briefings.keeping import newsletter_pdf_keep
+    from briefings.kept_pdfs import newsletter_pdf_keep
     from briefings.models import Newsletter
     from briefings.pdf import warm_up
     from demo.typical_newsletter import typical_newsletter_create

@@ -1,10 +1,12 @@
-"""Kept PDFs: a public document is rendered once and then served from media storage.
+"""Kept PDFs: a public document is rendered once, kept in media storage under a fingerprint of
+what it prints, served from there, rendered again in the background when it goes stale, and
+forgotten (its files deleted) when it leaves public view.
 
 A kept file's name contains a fingerprint of everything printed in it, so a kept PDF
 is used only while its content is unchanged. The fingerprint costs two small queries:
 
 * the newsletter's public reviews (through ``Review.objects.public()``) with their
-  position and ``updated_at`` — the signals in briefings/signals.py bump a review's
+  position and ``updated_at`` — the receivers in reviews/signals.py raise a review's
   ``updated_at`` whenever one of its children, findings, themes or services changes,
   and a review that is withdrawn drops out of the list;
 * the board profile's ``updated_at`` (name, logo, contact details, chair).
