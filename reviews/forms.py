@@ -15,16 +15,18 @@ from django.utils.formats import number_format
 from django.utils.html import strip_tags
 
 from reviews import search
-from reviews.library import LessonFilters
+from reviews.library import KINDS, KINDS_BY_KEY, SearchFilters
 from reviews.models import Review, Service, Theme
 
 MAX_QUERY_LENGTH = 200
 MESSAGES = {
-    "theme": "We have no theme with that name, so lessons on every theme are shown.",
-    "service": "We have no service with that name, so lessons for every service are shown.",
+    "theme": "We have no theme with that name, so every theme is shown.",
+    "service": "We have no service with that name, so every service is shown.",
     "kind": "That is not a kind of review we publish, so every kind is shown.",
     "year": "The year must be a year such as 2024, so every year is shown.",
+    "kind_of_finding": "That is not a kind of finding we publish, so every kind is shown.",
 }
+TAGS_HELP = "Only lessons are tagged with themes and services: choosing one shows lessons only."
 
 
 class FacetChoiceField(forms.ChoiceField):
@@ -45,10 +47,13 @@ def input_key(query) -> str:
 
 
 class QuickSearchForm(forms.Form):
-    """The search box of the home page; the full form is on the lessons page."""
+    """The search box of the home page; the full form is on the search page."""
 
     q = forms.CharField(
-        label="Search all lessons", required=False, max_length=MAX_QUERY_LENGTH, widget=forms.SearchInput
+        label="Search the learning from every review",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.SearchInput,
     )
 
     def __init__(self, *args, **kwargs):
@@ -64,7 +69,7 @@ class QuickSearchForm(forms.Form):
 
 
 class FiltersForm(forms.Form):
-    """Common parts of the review and lesson filters."""
+    """Common parts of the review and finding filters."""
 
     def __init__(self, data=None, *, themes=None, services=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -102,23 +107,29 @@ class FiltersForm(forms.Form):
         return self.cleaned_data.get(name) or None
 
 
-class LessonSearchForm(FiltersForm):
+class LearningSearchForm(FiltersForm):
     q = forms.CharField(
-        label="Search lessons",
+        label="Search words",
         required=False,
         widget=forms.SearchInput,
         strip=True,
         max_length=MAX_QUERY_LENGTH,
         error_messages={
             "max_length": f"Search words must be at most {MAX_QUERY_LENGTH} characters; "
-            "try a few key words instead. All lessons are shown.",
+            "try a few key words instead. Everything is shown.",
             "null_characters_not_allowed": "The search words contained a character that cannot be "
-            "searched for. All lessons are shown.",
+            "searched for. Everything is shown.",
         },
-        help_text="Words or “a phrase in quotes”; put - before a word to leave it out.",
+        help_text="Words or “a phrase in quotes”; put or between two words to find either, "
+        "and - before a word to leave it out.",
     )
-    theme = FacetChoiceField(label="Theme", message=MESSAGES["theme"])
-    service = FacetChoiceField(label="Your service", message=MESSAGES["service"])
+    kind_of_finding = FacetChoiceField(
+        label="Kind of finding",
+        message=MESSAGES["kind_of_finding"],
+        choices=[("", "Every kind"), *((kind.key, kind.label) for kind in KINDS)],
+    )
+    theme = FacetChoiceField(label="Theme", message=MESSAGES["theme"], help_text=TAGS_HELP)
+    service = FacetChoiceField(label="Your service", message=MESSAGES["service"], help_text=TAGS_HELP)
     kind = FacetChoiceField(
         label="Kind of review",
         message=MESSAGES["kind"],
@@ -134,13 +145,14 @@ class LessonSearchForm(FiltersForm):
         self.helper.layout = Layout(
             Field("q", autocomplete="off"),
             Div(
+                Div("kind_of_finding", css_class="col-6 col-lg-12"),
                 Div("theme", css_class="col-6 col-lg-12"),
                 Div("service", css_class="col-6 col-lg-12"),
                 Div("kind", css_class="col-6 col-lg-12"),
                 Div("year", css_class="col-6 col-lg-12"),
                 css_class="row gx-2",
             ),
-            Submit("", "Show lessons", css_class="btn-primary"),
+            Submit("", "Show findings", css_class="btn-primary"),
         )
 
     def clean_q(self):
@@ -149,15 +161,16 @@ class LessonSearchForm(FiltersForm):
         if text and not search.query_words(text):
             raise forms.ValidationError(
                 "Type at least one word to search for: punctuation and search signs alone "
-                "find nothing. All lessons are shown."
+                "find nothing. Everything is shown."
             )
         return text
 
-    def filters(self) -> LessonFilters:
+    def filters(self) -> SearchFilters:
         theme = self.themes.get(self.valid_value("theme") or "")
         service = self.services.get(self.valid_value("service") or "")
-        return LessonFilters(
+        return SearchFilters(
             q=self.valid_value("q") or "",
+            kind_of_finding=self.valid_value("kind_of_finding") or "",
             theme=theme.pk if theme else None,
             service=service.pk if service else None,
             kind=self.valid_value("kind") or "",
@@ -171,6 +184,7 @@ class LessonSearchForm(FiltersForm):
         """The filters in force, in words, each with the query string that removes it."""
         labels = {
             "q": lambda v: f"“{v}”",
+            "kind_of_finding": lambda v: KINDS_BY_KEY[v].label,
             "theme": lambda v: self.themes[v].name,
             "service": lambda v: self.services[v].name,
             "kind": lambda v: Review.Kind(v).label,
@@ -189,12 +203,15 @@ class LessonSearchForm(FiltersForm):
         return selected
 
     def show_counts(self, facets: dict):
-        """Label every choice with the number of lessons it would show."""
+        """Label every choice with the number of findings it would show."""
 
         def label(name, count):
             return f"{name} ({number_format(count, force_grouping=True)})"
 
         theme_counts, service_counts = facets["theme"], facets["service"]
+        self.fields["kind_of_finding"].choices = [("", "Every kind")] + [
+            (kind.key, label(kind.label, facets["kind_of_finding"].get(kind.key, 0))) for kind in KINDS
+        ]
         self.fields["theme"].choices = [("", "Any theme")] + [
             (slug, label(t.name, theme_counts.get(t.pk, 0))) for slug, t in self.themes.items()
         ]

@@ -5,7 +5,7 @@
   Renaming or deleting a theme, service or owner group changes what is printed for every
   review that uses it, so those reviews are raised too. The content version of cached pages
   (reviews/caching.py) and the fingerprints of kept PDFs (briefings) follow ``updated_at``.
-* Lessons' search vectors stay current (reviews/search.py) when a lesson or its review is saved.
+* Findings' search vectors stay current (reviews/search.py) when a finding or its review is saved.
 
 Bulk writes (``QuerySet.update``, ``bulk_create``) send no signals: code that uses them on
 published content must raise ``updated_at`` itself. Connected once, in ``ReviewsConfig.ready``.
@@ -25,7 +25,7 @@ from reviews.models import (
     Service,
     Theme,
 )
-from reviews.search import lesson_search_vectors_update
+from reviews.search import FINDING_MODELS, finding_search_vectors_update
 
 
 def touch(reviews):
@@ -64,15 +64,15 @@ def list_entry_changed(sender, instance, created=False, raw=False, **kwargs):
         touch_reviews_using(instance)
 
 
-def lesson_saved(sender, instance, raw=False, **kwargs):
+def finding_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        lesson_search_vectors_update(lesson_ids=[instance.pk])
+        finding_search_vectors_update(models=[sender], ids=[instance.pk])
 
 
 def review_saved(sender, instance, raw=False, created=False, **kwargs):
-    # The review's title and background are part of each of its lessons' vectors.
+    # The review's title, why it matters and background are part of each of its findings' vectors.
     if not (raw or created):
-        lesson_search_vectors_update(review_ids=[instance.pk])
+        finding_search_vectors_update(review_ids=[instance.pk])
 
 
 def connect():
@@ -91,5 +91,6 @@ def connect():
         name = model.__name__
         post_save.connect(list_entry_changed, sender=model, dispatch_uid=f"reviews-{name}-rename")
         pre_delete.connect(list_entry_changed, sender=model, dispatch_uid=f"reviews-{name}-remove")
-    post_save.connect(lesson_saved, sender=Lesson, dispatch_uid="reviews-lesson-search-vector")
+    for model in FINDING_MODELS:
+        post_save.connect(finding_saved, sender=model, dispatch_uid=f"reviews-{model.__name__}-search-vector")
     post_save.connect(review_saved, sender=Review, dispatch_uid="reviews-review-search-vectors")

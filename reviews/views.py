@@ -8,13 +8,13 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from reviews.caching import CACHE_SECONDS, cached
-from reviews.forms import LessonSearchForm, ReviewFilterForm, input_key
-from reviews.library import LessonSearch, Results, ThemeReviews, themes_with_lesson_counts
+from reviews.forms import LearningSearchForm, ReviewFilterForm, input_key
+from reviews.library import FindingSearch, Results, ThemeReviews, themes_with_lesson_counts
 from reviews.models import Review, Theme
 from reviews.pagination import PageError, page_of
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
 
-LESSONS_PER_PAGE = 20
+REVIEWS_OF_FINDINGS_PER_PAGE = 10
 REVIEWS_PER_PAGE = 20
 THEME_REVIEWS_PER_PAGE = 10
 
@@ -59,19 +59,25 @@ def review_detail(request, slug):
 
 @require_safe
 def lesson_list(request):
-    form = LessonSearchForm(request.GET)
+    """Search the learning: every kind of finding (``?kind_of_finding=``), grouped by review.
+
+    It keeps the address /lessons/ that links, bookmarks and the home page's search box use.
+    """
+    form = LearningSearchForm(request.GET)
     form.is_valid()
-    lesson_search = LessonSearch(request.user, form.filters())
-    form.show_counts(lesson_search.summary().facets)
+    finding_search = FindingSearch(request.user, form.filters())
+    summary = finding_search.summary()
+    form.show_counts(summary.facets)
     context = {
         "form": form,
-        "filters": lesson_search.filters,
+        "filters": finding_search.filters,
+        "findings_total": summary.total,
         "selected": form.selected_filters(),
         # The rendered form and results show the counts and the person's own input: cached under both.
-        "fragment_key": f"{lesson_search.cache_key}:{form.input_key()}",
+        "fragment_key": f"{finding_search.cache_key}:{form.input_key()}",
         "cache_seconds": CACHE_SECONDS,
     }
-    status = _paginate(request, Results(lesson_search), LESSONS_PER_PAGE, context)
+    status = _paginate(request, Results(finding_search), REVIEWS_OF_FINDINGS_PER_PAGE, context)
     return render(request, "reviews/lesson_list.html", context, status=status)
 
 
@@ -86,6 +92,7 @@ def theme_detail(request, slug):
     theme_reviews = ThemeReviews(request.user, theme)
     context = {
         "theme": theme,
+        "theme_reviews": theme_reviews,
         "fragment_key": f"{theme_reviews.cache_key}:{input_key(request.GET)}",
         "cache_seconds": CACHE_SECONDS,
     }

@@ -50,6 +50,10 @@ class Finding(models.Model):
         help_text="Markdown: * for bullets, a blank line between paragraphs.",
     )
     order = models.PositiveSmallIntegerField(default=0)
+    # Ranked search on PostgreSQL: the finding's words weighted above its review's title, why it
+    # matters and background, kept current by reviews.search. Stays empty on SQLite, which
+    # matches words instead.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = FindingQuerySet.as_manager()
 
@@ -74,21 +78,27 @@ class Finding(models.Model):
             raise ValidationError({"practice_area": "Choose a practice area of this review."})
 
 
+def search_index(name):
+    return GinIndex(fields=["search_vector"], name=f"{name}_search_vector_gin")
+
+
 class KeyIssue(Finding):
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta(Finding.Meta):
         verbose_name = "key issue"
+        indexes = [search_index("keyissue")]
 
 
 class PositiveFactor(Finding):
     practice_area = practice_area_field()
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta(Finding.Meta):
         verbose_name = "positive factor (good practice)"
         verbose_name_plural = "positive factors (good practice)"
+        indexes = [search_index("positive")]
 
 
 class Lesson(Finding):
@@ -97,16 +107,12 @@ class Lesson(Finding):
     services = models.ManyToManyField(
         Service, blank=True, related_name="lessons", verbose_name="applicable services"
     )
-    # Ranked search on PostgreSQL: the lesson's words weighted above its review's title and
-    # summary, kept current by reviews.search. Stays empty on SQLite, which searches by words.
-    search_vector = SearchVectorField(null=True, editable=False)
-
     history = HistoricalRecords(m2m_fields=[themes, services], excluded_fields=["search_vector"])
 
     class Meta(Finding.Meta):
         verbose_name = "lesson learned"
         verbose_name_plural = "lessons learned"
-        indexes = [GinIndex(fields=["search_vector"], name="lesson_search_vector_gin")]
+        indexes = [search_index("lesson")]
 
 
 class Recommendation(Finding):
@@ -132,11 +138,12 @@ class Recommendation(Finding):
         help_text="What changed as a result. Required before the recommendation is complete.",
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta(Finding.Meta):
         verbose_name = "recommendation / key action"
         verbose_name_plural = "recommendations / key actions"
+        indexes = [search_index("recommend")]
         constraints = [
             *Finding.Meta.constraints,
             length_at_most("outcome", FINDING, name="recommendation_outcome_length", label="The outcome"),

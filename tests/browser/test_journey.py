@@ -34,12 +34,12 @@ def test_keyboard_only_journey_from_search_to_briefing(page, demo):
     assert page.url.endswith("#main")
 
     # Search from the home page.
-    search_box = page.get_by_role("searchbox", name="Search all lessons")
+    search_box = page.get_by_role("searchbox", name="Search the learning from every review")
     press_until_focused(page, search_box)
     page.keyboard.type("professional curiosity")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/lessons/\?q=professional\+curiosity"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Lessons from all reviews"
+    assert page.get_by_role("heading", level=1).inner_text() == "Search the learning from all reviews"
     assert page.locator("mark").count() > 0
 
     # Filter by theme and by service with the keyboard: select the option, then submit.
@@ -49,20 +49,20 @@ def test_keyboard_only_journey_from_search_to_briefing(page, demo):
     service = page.get_by_label("Your service")
     press_until_focused(page, service)
     choose(service, "Children's social care (")
-    submit = page.get_by_role("button", name="Show lessons")
+    submit = page.get_by_role("button", name="Show findings")
     press_until_focused(page, submit)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"theme=professional-curiosity.*service=childrens-social-care"))
     count = page.locator(".result-count").inner_text()
-    assert re.match(r"\d+ lessons?", count), count
+    assert re.match(r"\d+ findings? from \d+ reviews?", count), count
     assert "Your service: Children's social care" in page.locator(".filters-applied").inner_text()
 
-    # Open the review the first lesson comes from.
-    review_link = page.locator(".result .source a").first
+    # Open the review the first findings come from.
+    review_link = page.locator(".result h3 a").first
     title = review_link.inner_text()
     press_until_focused(page, review_link)
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/reviews/[\w-]+/#lesson-\d+$"))
+    page.wait_for_url(re.compile(r"/reviews/[\w-]+/$"))
     assert page.get_by_role("heading", level=1).inner_text() == title
 
     # And its 7-minute briefing.

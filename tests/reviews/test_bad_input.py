@@ -31,11 +31,11 @@ CASES = [
     (LESSONS + "?year=99999", 400, "The year must be a year such as 2024"),
     (LESSONS + "?year=2024.5", 400, "The year must be a year such as 2024"),
     (LESSONS + "?theme=neglect&theme=no-such-theme", 400, "We have no theme with that name"),
-    (LESSONS + "?theme=no-such-theme&theme=neglect", 200, "3 lessons"),
-    (LESSONS + "?q=a&q=b&q=curiosity", 200, "3 lessons"),
+    (LESSONS + "?theme=no-such-theme&theme=neglect", 200, "3 findings"),
+    (LESSONS + "?q=a&q=b&q=curiosity", 200, "3 findings"),
     (LESSONS + "?page=two", 400, "The page number must be a whole number"),
     (LESSONS + "?page=1.5", 400, "The page number must be a whole number"),
-    (LESSONS + "?page=", 200, "3 lessons"),
+    (LESSONS + "?page=", 200, "3 findings"),
     (LESSONS + "?page=0", 404, "There is no page 0"),
     (LESSONS + "?page=-1", 404, "There is no page -1"),
     (LESSONS + "?page=99", 404, "There is no page 99: the results fill 1 page."),
@@ -44,18 +44,18 @@ CASES = [
     (LESSONS + "?q=%22%22%22", 400, "Type at least one word"),
     (LESSONS + "?q=-+OR+%22+%26+%7C+%21+%3A*", 200, "lesson"),
     (LESSONS + "?q=%28%29%3C%3E%21%26%7C%3A%2A", 400, "Type at least one word"),
-    (LESSONS + "?q=%22curiosity", 200, "3 lessons"),
-    (LESSONS + "?q=curiosity%27%3B+DROP+TABLE+reviews_lesson%3B--", 200, "No lessons match"),
+    (LESSONS + "?q=%22curiosity", 200, "3 findings"),
+    (LESSONS + "?q=curiosity%27%3B+DROP+TABLE+reviews_lesson%3B--", 200, "Nothing matches"),
     (LESSONS + "?q=%27+OR+1%3D1+--", 200, "lesson"),
-    (LESSONS + "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 200, "No lessons match “alert(1)”"),
-    (LESSONS + "?q=%3Cscript%3E", 200, "3 lessons"),
-    (LESSONS + "?q=%3Cb%3Ecuriosity%3C%2Fb%3E", 200, "3 lessons"),
+    (LESSONS + "?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", 200, "Nothing matches “alert(1)”"),
+    (LESSONS + "?q=%3Cscript%3E", 200, "3 findings"),
+    (LESSONS + "?q=%3Cb%3Ecuriosity%3C%2Fb%3E", 200, "3 findings"),
     (LESSONS + "?q=%FF%FE%FD", 400, "Type at least one word"),
-    (LESSONS + "?q=curiosity%FF", 200, "3 lessons"),
+    (LESSONS + "?q=curiosity%FF", 200, "3 findings"),
     (LESSONS + "?q=curi%00osity", 400, "contained a character that cannot be searched for"),
-    (LESSONS + "?q=%E2%80%AE%F0%9F%98%80+curiosity", 200, "3 lessons"),
-    (LESSONS + "?%FF=%FE&q=curiosity", 200, "3 lessons"),
-    (LESSONS + "?unknown=1&q=curiosity", 200, "3 lessons"),
+    (LESSONS + "?q=%E2%80%AE%F0%9F%98%80+curiosity", 200, "3 findings"),
+    (LESSONS + "?%FF=%FE&q=curiosity", 200, "3 findings"),
+    (LESSONS + "?unknown=1&q=curiosity", 200, "3 findings"),
     (REVIEWS + "?kind=nope", 400, "That is not a kind of review we publish"),
     (REVIEWS + "?year=abc&theme=nope", 400, "We have no theme with that name"),
     (REVIEWS + "?page=abc", 400, "The page number must be a whole number"),
@@ -84,9 +84,9 @@ def test_markup_typed_into_the_search_box_never_reaches_the_page(client):
 
 def test_the_message_names_the_field_and_the_page_still_offers_the_search(client):
     response = client.get(LESSONS + "?theme=no-such-theme&q=curiosity")
-    assert "Theme: We have no theme with that name, so lessons on every theme are shown." in response.text
+    assert "Theme: We have no theme with that name, so every theme is shown." in response.text
     assert 'value="curiosity"' in response.text
-    assert "3 lessons" in response.text  # the valid part of the request still applies
+    assert "3 findings" in response.text  # the valid part of the request still applies
 
 
 def test_too_many_parameters_answer_400_with_a_page(client, settings):

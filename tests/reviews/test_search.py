@@ -1,4 +1,4 @@
-"""Searching the lessons: words, ranking, highlighting and the stored search vectors."""
+"""Searching the findings: words, ranking, highlighting and the stored search vectors."""
 
 import pytest
 from django.core.cache import cache
@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from reviews.library import LessonFilters, LessonSearch
-from reviews.models import Lesson, Review
-from reviews.search import lesson_search_vectors_update, lessons_matching
+from reviews.library import KINDS_BY_KEY, FindingSearch, SearchFilters
+from reviews.models import KeyIssue, Lesson, PositiveFactor, Recommendation, Review
+from reviews.search import finding_search_vectors_update, findings_matching
 from tests.factories import LessonFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +23,15 @@ def empty_cache():
 
 
 def results(client, **params):
+    """The page, and the texts of the findings it shows, review by review."""
     response = client.get(reverse("reviews:lesson_list"), params)
     assert response.status_code == 200
-    return response, [lesson.text for lesson in response.context["page_obj"].object_list]
+    reviews = response.context["page_obj"].object_list
+    return response, [finding.text for review in reviews for finding in review.shown_findings]
+
+
+def lessons(filters):
+    return FindingSearch(None, filters).findings(KINDS_BY_KEY["lesson"])
 
 
 def test_every_word_of_a_multi_word_query_must_match(client):
@@ -44,7 +50,7 @@ def test_words_in_the_review_title_or_background_find_its_lessons(client):
     assert results(client, q="unusual")[1] == ["There is a need for outreach."]
 
 
-def test_a_match_in_the_lesson_outranks_one_in_its_reviews_background(client):
+def test_a_match_in_the_finding_outranks_one_in_its_reviews_background(client):
     summary_only = ReviewFactory(summary="Escalation was discussed at length.", published_on="2025-01-01")
     LessonFactory(review=summary_only, text="Records moved with the family.")
     in_lesson = ReviewFactory(summary="Nothing relevant.", published_on="2020-01-01")
@@ -68,7 +74,7 @@ def test_search_counts_and_facets_describe_the_matches_only(client):
     LessonFactory.create_batch(3, text="Early help was offered.")
     LessonFactory(text="Strategy meeting held late.")
     response, _ = results(client, q="early help")
-    assert "3 lessons, best matches first" in response.text
+    assert "3 findings from 3 reviews, best matches first" in response.text
 
 
 @postgres_only
@@ -87,30 +93,38 @@ def test_english_stemming_and_websearch_syntax(client):
 @postgres_only
 def test_vectors_follow_edits_to_a_lesson_and_to_its_review():
     lesson = LessonFactory(text="Original words.")
-    search = LessonSearch(None, LessonFilters(q="kangaroo"))
-    assert not search.lessons().exists()
+    assert not lessons(SearchFilters(q="kangaroo")).exists()
     lesson.text = "Now about a kangaroo."
     lesson.save()
-    assert list(search.lessons()) == [lesson]
+    assert list(lessons(SearchFilters(q="kangaroo"))) == [lesson]
 
     review = lesson.review
     review.summary = "The platypus was mentioned in the background."
     review.save()
-    assert list(LessonSearch(None, LessonFilters(q="platypus")).lessons()) == [lesson]
+    assert list(lessons(SearchFilters(q="platypus"))) == [lesson]
+    review.why_it_matters = "The wombat shows why this matters."
+    review.save()
+    assert list(lessons(SearchFilters(q="wombat"))) == [lesson]
 
 
 @postgres_only
-def test_generated_reviews_get_search_vectors():
+def test_generated_reviews_get_search_vectors_for_every_kind_of_finding():
     call_command("generate_reviews", reviews=3, lessons=2, verbosity=0)
-    assert Lesson.objects.count() > 0
-    assert not Lesson.objects.filter(search_vector__isnull=True).exists()
-    Lesson.objects.update(search_vector=None)
-    assert lesson_search_vectors_update(missing_only=True) == Lesson.objects.count()
+    models = (KeyIssue, PositiveFactor, Lesson, Recommendation)
+    for model in models:
+        assert model.objects.count() > 0
+        assert not model.objects.filter(search_vector__isnull=True).exists(), model
+        model.objects.update(search_vector=None)
+    everything = sum(model.objects.count() for model in models)
+    assert finding_search_vectors_update(missing_only=True) == everything
+    KeyIssue.objects.update(search_vector=None)
+    call_command("lesson_search_update", verbosity=0)
+    assert not KeyIssue.objects.filter(search_vector__isnull=True).exists()
 
 
 def test_vectors_stay_empty_on_sqlite_and_the_update_is_harmless():
     lesson = LessonFactory()
-    written = lesson_search_vectors_update()
+    written = finding_search_vectors_update()
     lesson.refresh_from_db()
     if connection.vendor == "postgresql":
         assert written >= 1 and lesson.search_vector
@@ -130,5 +144,5 @@ def test_a_stored_text_longer_than_the_search_index_takes_never_breaks_a_save():
     review.save()  # recomputes the lesson's search vector from the 1.3 MB background
     lesson.text = "Supervision must be reflective and curious."
     lesson.save()
-    assert list(lessons_matching(Lesson.objects.all(), "curious")) == [lesson]
-    assert list(lessons_matching(Lesson.objects.all(), "w10x")) == [lesson]  # from the indexed part
+    assert list(findings_matching(Lesson.objects.all(), "curious")) == [lesson]
+    assert list(findings_matching(Lesson.objects.all(), "w10x")) == [lesson]  # from the indexed part

@@ -136,14 +136,14 @@ def test_lessons_page_combines_facets_and_counts_each_value(client, neglect, pol
     response = client.get(reverse("reviews:lesson_list"), {"theme": "neglect", "service": "police"})
     assert response.status_code == 200
     assert "1 lesson," not in response.text  # one page: no "page 1 of" suffix
-    assert re.search(r'class="result-count"[^>]*>\s*1 lesson\b', response.text)
+    assert re.search(r'class="result-count"[^>]*>\s*1 finding from 1 review\b', response.text)
     assert "Lesson on neglect for police." in response.text
     assert "health visitors" not in response.text
     # Each facet counts what choosing it would show, keeping the other choices.
     assert '<option value="police" selected>Police (1)</option>' in response.text
     assert '<option value="health-visiting">Health visiting (1)</option>' in response.text
     assert ">Neglect (1)</option>" in response.text  # with service=police
-    assert "Showing lessons for:" in response.text and "Your service: Police" in response.text
+    assert "Showing findings for:" in response.text and "Your service: Police" in response.text
 
 
 def test_lessons_page_paginates(client):
@@ -151,9 +151,10 @@ def test_lessons_page_paginates(client):
         LessonFactory(text=f"Paged lesson {n}.")
     first = client.get(reverse("reviews:lesson_list"))
     second = client.get(reverse("reviews:lesson_list"), {"page": 2})
-    assert "25 lessons, page 1 of 2" in first.text
-    assert first.text.count('class="result"') == 20
-    assert second.text.count('class="result"') == 5
+    # Results are grouped by review, ten reviews to a page.
+    assert "25 findings from 25 reviews, page 1 of 3" in first.text
+    assert first.text.count('class="result review-result"') == 10
+    assert second.text.count('class="result review-result"') == 10
     assert 'rel="next" href="?page=2"' in first.text
 
 
@@ -168,8 +169,8 @@ def test_theme_page_shows_guidance_and_lessons_grouped_by_review(client, full_re
     assert "There is a need for follow-up when a child is not brought." in text
     assert "Lesson from another review." in text
     assert "something else entirely" not in text
-    assert "The school nurse followed up quickly." in text  # good practice
-    assert "2 reviews" in text
+    assert "The school nurse followed up quickly." not in text  # good practice is not tagged with themes
+    assert "2 reviews, 2 lessons tagged with this theme" in text
 
 
 def test_home_shows_latest_reviews_themes_and_a_search_box(client, full_review):
@@ -257,7 +258,7 @@ def test_anonymous_visitors_never_see_hidden_reviews_anywhere(client, hidden_rev
         assert client.get(reverse("briefings:review_briefing", args=[review.slug])).status_code == 404
     # Counts: one visible lesson on neglect, not six.
     lessons = client.get(reverse("reviews:lesson_list")).text
-    assert re.search(r'class="result-count"[^>]*>\s*1 lesson\b', lessons)
+    assert re.search(r'class="result-count"[^>]*>\s*1 finding from 1 review\b', lessons)
     assert ">Neglect (1)</option>" in lessons and ">Police (0)</option>" in lessons
     assert "1 lesson</span>" in client.get(reverse("reviews:theme_list")).text
     assert "1 review," in client.get(neglect.get_absolute_url()).text

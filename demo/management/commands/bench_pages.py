@@ -28,7 +28,7 @@ from django.test import Client, override_settings
 from django.urls import include, path
 
 from reviews.models import Lesson, Review, Theme
-from reviews.search import lesson_search_vectors_update
+from reviews.search import finding_search_vectors_update
 
 COMMON_WORD = "need"  # "There is a need for …" opens a third of all lessons
 RARE_WORD = "neonatal"  # one context in twelve; with one theme, a few hundred lessons
@@ -94,7 +94,7 @@ class Command(BaseCommand):
         if have < reviews:
             self.stdout.write(f"Generating {reviews - have} reviews (about a minute per 10,000)…")
             call_command("generate_reviews", reviews=reviews - have, lessons=lessons, verbosity=0)
-        lesson_search_vectors_update(missing_only=True)
+        finding_search_vectors_update(missing_only=True)
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         self.stdout.write(f"{Review.objects.count()} reviews, {Lesson.objects.count()} lessons.")

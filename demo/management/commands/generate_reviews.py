@@ -16,7 +16,7 @@ from reviews.models import (
     Service,
     Theme,
 )
-from reviews.search import lesson_search_vectors_update
+from reviews.search import finding_search_vectors_update
 
 BATCH = 500
 
@@ -45,8 +45,8 @@ class Command(BaseCommand):
                 count = min(BATCH, start + reviews - first)
                 self._batch(rng, range(first, first + count), lessons, themes, services, owners)
                 progress.update(count)
-        # Bulk inserts send no signals: fill the new lessons' search vectors in one statement.
-        lesson_search_vectors_update(missing_only=True)
+        # Bulk inserts send no signals: fill the new findings' search vectors in one statement.
+        finding_search_vectors_update(missing_only=True)
         self.stdout.write(f"Added {reviews} synthetic reviews.")
 
     @transaction.atomic
