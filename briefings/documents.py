@@ -84,10 +84,6 @@ class NewsletterDocument:
         entries.append(ContentsEntry("contact", "Contact us"))
         return entries
 
-    @property
-    def children_count(self):
-        return sum(len(section.children) for section in self.sections)
-
 
 def _child_part(review, section) -> ChildPart:
     # Findings with a practice area are shown in the good practice / learning points table;
