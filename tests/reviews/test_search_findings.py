@@ -294,3 +294,14 @@ def test_vectors_of_every_kind_follow_edits_to_the_finding_and_its_review(client
     review.save()
     cache.clear()
     assert shown(client, q="platypus")[1] == [("Child V", ["A kangaroo in the garden."])]
+
+
+def test_pages_past_the_cached_ones_continue_the_same_order(client, monkeypatch):
+    monkeypatch.setattr("reviews.library.CACHED_REVIEWS", 10)
+    for n in range(25):
+        KeyIssueFactory(review=quiet_review(title=f"Review {n:02d}"), text=f"Drift in planning {n}.")
+    titles = []
+    for page in (1, 2, 3):
+        response = client.get(SEARCH, {"q": "planning", "page": page})
+        titles += [review.title for review in response.context["page_obj"].object_list]
+    assert titles == [f"Review {n:02d}" for n in reversed(range(25))]  # newest first, then by id
