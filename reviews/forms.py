@@ -129,7 +129,7 @@ class LearningSearchForm(FiltersForm):
         choices=[("", "Every kind"), *((kind.key, kind.label) for kind in KINDS)],
     )
     theme = FacetChoiceField(label="Theme", message=MESSAGES["theme"], help_text=TAGS_HELP)
-    service = FacetChoiceField(label="Your service", message=MESSAGES["service"], help_text=TAGS_HELP)
+    service = FacetChoiceField(label="Your service", message=MESSAGES["service"])
     kind = FacetChoiceField(
         label="Kind of review",
         message=MESSAGES["kind"],

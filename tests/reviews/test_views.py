@@ -335,8 +335,9 @@ def _lessons(n, neglect, police):
 def test_lessons_page_queries_do_not_grow(client, django_assert_num_queries, neglect, police, size, query):
     _lessons(size, neglect, police)
     url = reverse("reviews:lesson_list") + query
-    # The first visitor: themes, services, content version, counts by theme, by service and by
-    # kind and year, the first ids, the page's lessons with their themes and services, the board.
+    # The first visitor: themes, services, content version, counts by theme and by service, the
+    # matches of every kind by review (one query), the page's reviews, their lessons with their
+    # themes and services, the board. Kinds of finding with no match on the page cost nothing.
     with django_assert_num_queries(11):
         assert client.get(url).status_code == 200
     # Everyone after: counts and results come from the cache; the form's lists, the content
