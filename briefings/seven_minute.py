@@ -152,27 +152,32 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
         what_to_do = f"**This review applies to:** {services}.\n\n{what_to_do}"
     parts = [
         BriefingPart(1, "Background", text=background, empty_message="No summary has been written yet."),
-        BriefingPart(2, "Why it matters", text=why, empty_message="Not recorded."),
-        BriefingPart(3, "Key issues", items=list(review.keyissues.all()), empty_message="None recorded."),
+        BriefingPart(2, "Why it matters", text=why),
+        BriefingPart(3, "Key issues", items=list(review.keyissues.all())),
         BriefingPart(
             4,
             "What went well",
             items=list(review.positivefactors.all()),
-            empty_message="None recorded.",
             ticked=True,
         ),
-        BriefingPart(5, "Lessons learned", items=list(review.lessons.all()), empty_message="None recorded."),
+        BriefingPart(5, "Lessons learned", items=list(review.lessons.all())),
         BriefingPart(
             6,
             "Things to remember: key actions",
             groups=recommendations_by_owner(review.recommendations.all()),
-            empty_message="No recommendations recorded.",
         ),
         BriefingPart(7, "What to do", text=what_to_do),
     ]
+    if shorten is not None:
+        parts = [_fit(part, shorten) for part in parts]
+    # A part with nothing to say is left out rather than printed as an empty box, and the
+    # rest are numbered in order. The background stays, saying that none has been written.
+    parts = [part for part in parts if part.number == 1 or part.text or part.items or part.groups]
+    for number, part in enumerate(parts, start=1):
+        part.number = number
     return SevenMinuteBriefing(
         review=review,
-        parts=parts if shorten is None else [_fit(part, shorten) for part in parts],
+        parts=parts,
         questions=TEAM_QUESTIONS,
         full_review_url=settings.SITE_URL + review.get_absolute_url(),
     )
