@@ -17,6 +17,10 @@ from reviews.reading import (
     with_findings,
 )
 
+# A briefing inside a newsletter also prints the review's details above its parts: its parts
+# are cut a little shorter than a briefing printed alone, so that it still fills two pages.
+IN_A_NEWSLETTER = 0.8
+
 
 @dataclass
 class ChildPart:
@@ -118,7 +122,7 @@ def review_section(review) -> ReviewSection:
         review=review,
         anchor=f"review-{review.slug}",
         parts=[_child_part(review, section) for section in sections if not section.is_empty],
-        briefing=seven_minute_briefing(review, shorten=1),
+        briefing=seven_minute_briefing(review, shorten=IN_A_NEWSLETTER),
     )
 
 

@@ -127,6 +127,13 @@ def test_a_seven_minute_newsletter_takes_about_two_pages_a_review(board):
     # Each long review's briefing, questions included, fills at most two pages.
     for n in range(2):
         first = pdf.first_page_with(f"Long review {n}")
+        # The title and the review's details stay with its first parts.
+        background = [
+            p
+            for p, page in enumerate(pdf.pages, 1)
+            if p >= first and re.search(r"^1\s+Background", page, re.M)
+        ]
+        assert background[0] == first
         questions = [
             p for p, page in enumerate(pdf.pages, 1) if p >= first and "Questions for your team" in page
         ]
