@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from reviews.reading import recommendations_by_owner
+from reviews.reading import in_child_order, recommendations_by_owner
 
 # Words per part that fill two A4 pages with the heading and the team questions (measured
 # with long reviews: see tests/briefings/test_shortened.py). A list item also costs its
@@ -48,9 +48,11 @@ class BriefingPart:
 
 @dataclass
 class CutFinding:
-    """A finding (or recommendation) cut to fit its part: only its words are printed."""
+    """A finding (or recommendation) cut to fit its part: its words, and whom it is about."""
 
     text: str
+    child: object = None
+    child_id: int | None = None
 
 
 @dataclass
@@ -97,7 +99,7 @@ def _cut_items(items: list, words: int) -> tuple[list, int, bool]:
         if room < SMALLEST_CUT and number < len(items):
             return kept, 0, True
         text, cut = cut_text(item.text, room)
-        kept.append(CutFinding(text) if cut else item)
+        kept.append(CutFinding(text, child=item.child, child_id=item.child_id) if cut else item)
         words = room - _cost(text)
         if cut:
             return kept, 0, True
@@ -134,12 +136,7 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
     ``shorten``: cut each part to its budget of words times this (1 for two printed pages);
     None shows every word.
     """
-    children = ", ".join(
-        f"{c.pseudonym} ({c.age_display}, {c.get_outcome_display().lower()})"
-        if c.age_display
-        else c.pseudonym
-        for c in review.children.all()
-    )
+    children = "; ".join(child.label for child in review.children.all())
     background = review.summary
     if children:
         background = f"**Children in this review:** {children}.\n\n{background}"
@@ -153,18 +150,18 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
     parts = [
         BriefingPart(1, "Background", text=background, empty_message="No summary has been written yet."),
         BriefingPart(2, "Why it matters", text=why),
-        BriefingPart(3, "Key issues", items=list(review.keyissues.all())),
+        BriefingPart(3, "Key issues", items=in_child_order(review.keyissues.all())),
         BriefingPart(
             4,
             "What went well",
-            items=list(review.positivefactors.all()),
+            items=in_child_order(review.positivefactors.all()),
             ticked=True,
         ),
-        BriefingPart(5, "Lessons learned", items=list(review.lessons.all())),
+        BriefingPart(5, "Lessons learned", items=in_child_order(review.lessons.all())),
         BriefingPart(
             6,
             "Things to remember: key actions",
-            groups=recommendations_by_owner(review.recommendations.all()),
+            groups=recommendations_by_owner(in_child_order(review.recommendations.all())),
         ),
         BriefingPart(7, "What to do", text=what_to_do),
     ]

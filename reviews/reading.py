@@ -75,6 +75,33 @@ def practice_table(*, positive_factors, lessons) -> list[PracticeArea]:
 
 
 @dataclass
+class ChildFindings:
+    """Findings about one child of a review, or about the whole review (child is None)."""
+
+    child: object
+    findings: list = field(default_factory=list)
+
+
+def _child_order(child):
+    # The whole review first, then the children in the review's order.
+    return (0, 0, 0) if child is None else (1, child.order, child.pk)
+
+
+def by_child(findings) -> list[ChildFindings]:
+    """Findings grouped by the child they are about, the same way on every page, briefing and
+    newsletter: those about the whole review first, then each child in the review's order."""
+    groups: dict[int | None, ChildFindings] = {}
+    for finding in findings:
+        groups.setdefault(finding.child_id, ChildFindings(finding.child)).findings.append(finding)
+    return sorted(groups.values(), key=lambda group: _child_order(group.child))
+
+
+def in_child_order(findings) -> list:
+    """Findings in the order of ``by_child``, as one list (for parts printed as one list)."""
+    return [finding for group in by_child(findings) for finding in group.findings]
+
+
+@dataclass
 class ChildSection:
     """What a review learnt about one of its children, or about the whole review (child is None)."""
 

@@ -8,16 +8,9 @@ register = template.Library()
 
 @register.filter
 def child_description(child):
-    """“Alice, aged 6, serious harm (known to children's social care; child protection plan)”."""
-    words = [child.pseudonym]
-    if child.age_years is not None:
-        words.append("aged under 1" if child.age_years == 0 else f"aged {child.age_years}")
-    elif child.age_band == child.AgeBand.UNBORN:
-        words.append("unborn")
-    elif child.age_band:
-        words.append(f"aged {child.get_age_band_display().lower()}")
-    if child.outcome:
-        words.append(child.outcome_detail or child.get_outcome_display().lower())
+    """“Alice, 6: seriously harmed (known to children's social care; child protection plan)”:
+    the child's label (``Child.label``, the same on every page), then what services knew."""
+    text = child.label
     known = [
         label
         for flag, label in [
@@ -28,7 +21,6 @@ def child_description(child):
         ]
         if flag
     ]
-    text = ", ".join(words)
     return f"{text} ({'; '.join(known)})" if known else text
 
 

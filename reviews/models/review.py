@@ -11,6 +11,25 @@ from reviews.querysets import ReviewQuerySet
 from reviews.validators import MaxFileSize, validate_pdf
 
 
+class DatePrecision(models.TextChoices):
+    """How much of a date is known: historic reviews often give only a month or a year."""
+
+    DAY = "day", "Day (e.g. 14 January 2017)"
+    MONTH = "month", "Month (e.g. January 2017)"
+    YEAR = "year", "Year (e.g. 2013)"
+    FINANCIAL_YEAR = "financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"
+
+
+def precision_field(date_label):
+    return models.CharField(
+        f"{date_label}: how precise",
+        max_length=20,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+    )
+
+
 class ReviewKind(models.TextChoices):
     SCR = "scr", "Serious Case Review"
     MANAGEMENT = "management", "Management review / multi-agency case review"
@@ -37,6 +56,7 @@ class Review(models.Model):
     Kind = ReviewKind
     State = ReviewState
     Visibility = ReviewVisibility
+    Precision = DatePrecision
 
     title = models.CharField(
         max_length=200, help_text="As it will be shown, e.g. “Child M: management review”."
@@ -54,10 +74,16 @@ class Review(models.Model):
         help_text="How the review was carried out, e.g. SCIE Learning Together, facilitated discussion.",
     )
     commissioned_on = models.DateField("commissioned", null=True, blank=True)
+    commissioned_precision = precision_field("commissioned")
     completed_on = models.DateField("completed", null=True, blank=True)
+    completed_precision = precision_field("completed")
     published_on = models.DateField(
-        "published", null=True, blank=True, help_text="Required once the review is published."
+        "published",
+        null=True,
+        blank=True,
+        help_text="Required once the review is published; asked for on the approval page.",
     )
+    published_precision = precision_field("published")
     period_start = models.DateField("period covered from", null=True, blank=True)
     period_end = models.DateField("period covered to", null=True, blank=True)
     summary = models.TextField(
@@ -161,6 +187,13 @@ class Review(models.Model):
                 condition=Q(visibility__in=ReviewVisibility.values), name="review_visibility_valid"
             ),
             models.CheckConstraint(condition=Q(kind__in=ReviewKind.values), name="review_kind_valid"),
+            *(
+                models.CheckConstraint(
+                    condition=Q(**{f"{date}_precision__in": DatePrecision.values}),
+                    name=f"review_{date}_precision_valid",
+                )
+                for date in ("commissioned", "completed", "published")
+            ),
             length_at_most("summary", BACKGROUND, name="review_summary_length", label="The background"),
             length_at_most(
                 "why_it_matters", BACKGROUND, name="review_why_it_matters_length", label="Why it matters"
@@ -213,9 +246,19 @@ class ChildSex(models.TextChoices):
 
 
 class ChildOutcome(models.TextChoices):
+    NOT_STATED = "not_stated", "Not stated / not relevant"
     DIED = "died", "Died"
     SERIOUS_HARM = "serious_harm", "Serious harm"
-    OTHER = "other", "Other (e.g. harmed another child)"
+    OTHER = "other", "Other: say what in the outcome in words (e.g. self-harm, harmed another child)"
+
+
+# The outcome in plain words, as printed after the child's name when no words were typed.
+OUTCOME_WORDS = {
+    ChildOutcome.NOT_STATED: "",
+    ChildOutcome.DIED: "died",
+    ChildOutcome.SERIOUS_HARM: "seriously harmed",
+    ChildOutcome.OTHER: "",
+}
 
 
 class Child(models.Model):
@@ -241,9 +284,13 @@ class Child(models.Model):
     sex = models.CharField(
         max_length=10, choices=Sex, blank=True, help_text="Only where relevant to the learning."
     )
-    outcome = models.CharField(max_length=20, choices=Outcome)
+    outcome = models.CharField(max_length=20, choices=Outcome, default=Outcome.NOT_STATED)
     outcome_detail = models.CharField(
-        max_length=200, blank=True, help_text="A few words, e.g. “life-threatening injuries”."
+        "outcome in words",
+        max_length=200,
+        blank=True,
+        help_text="A few words, printed after the child's name instead of the choice above, "
+        "e.g. “life-threatening injuries”, “self-harm”.",
     )
     known_to_social_care = models.BooleanField("known to children's social care", default=False)
     child_in_need = models.BooleanField("child in need plan", default=False)
@@ -274,3 +321,20 @@ class Child(models.Model):
         if self.age_years is not None:
             return "under 1" if self.age_years == 0 else f"{self.age_years}"
         return self.get_age_band_display()
+
+    @property
+    def outcome_words(self):
+        """The outcome as printed: the words typed, else a plain word (“died”); empty when not stated."""
+        if self.outcome == self.Outcome.NOT_STATED:
+            return self.outcome_detail
+        return self.outcome_detail or OUTCOME_WORDS.get(self.outcome, "")
+
+    @property
+    def label(self):
+        """The child as every page and PDF names it: “Child Two, 11: self-harm”, “Baby Q, under 1: died”."""
+        text = self.pseudonym
+        if self.age_display:
+            text += f", {self.age_display.lower()}"
+        if self.outcome_words:
+            text += f": {self.outcome_words}"
+        return text

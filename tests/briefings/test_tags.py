@@ -36,10 +36,10 @@ def test_child_description_gives_age_outcome_and_what_services_knew():
     )
     assert (
         child_description(child)
-        == "Alice, aged 6, serious harm (known to children's social care; child protection plan)"
+        == "Alice, 6: seriously harmed (known to children's social care; child protection plan)"
     )
     baby = ChildFactory.build(pseudonym="Jay", age_years=0, outcome="died", known_to_social_care=False)
-    assert child_description(baby) == "Jay, aged under 1, died"
+    assert child_description(baby) == "Jay, under 1: died"
 
 
 def test_address_is_printed_on_one_line():
