@@ -4,6 +4,7 @@ import pytest
 from pytest_django.plugin import blocking_manager_key
 
 from tests.factories import ManagerFactory, OfficerFactory, PractitionerFactory, SuperuserFactory
+from tests.pdf_layouts import remember_layouts
 
 # Hashing every factory user's password at full cost took most of the suite's time. Only the
 # tests use this hasher; test_project.py proves production still uses Django's PBKDF2.
@@ -17,6 +18,12 @@ def pytest_configure(config):
     # The live server answers in threads that end without closing a kept-open connection, and
     # PostgreSQL will not drop a test database while one is open.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+    try:
+        import weasyprint
+    except (ImportError, OSError):  # no Pango: the PDF tests say so themselves
+        pass
+    else:
+        remember_layouts(weasyprint)
 
 
 @pytest.hookimpl(wrapper=True)
