@@ -83,14 +83,16 @@ def test_a_lapsed_registration_can_be_made_again(client, settings):
     assert "/register/confirm/" in mail.outbox[-1].body
 
 
-@pytest.fixture
 def production_hashing(settings):
-    # The suite hashes with a fast hasher; timing is only meaningful with production's own.
+    # The suite hashes with a fast hasher; timing is only meaningful with production's own. It is
+    # switched on after the known account is made: how that account's own password was hashed
+    # plays no part in registering its address again.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 
 
-def test_known_and_new_addresses_cost_the_same_password_hashing(client, monkeypatch, production_hashing):
+def test_known_and_new_addresses_cost_the_same_password_hashing(client, monkeypatch, settings):
     PractitionerFactory(email="known@nhs.net")
+    production_hashing(settings)
     calls = []
     original = PBKDF2PasswordHasher.encode
     monkeypatch.setattr(
@@ -102,8 +104,9 @@ def test_known_and_new_addresses_cost_the_same_password_hashing(client, monkeypa
     assert known == len(calls) - known == 1
 
 
-def test_known_and_new_addresses_take_about_as_long(client, production_hashing):
+def test_known_and_new_addresses_take_about_as_long(client, settings):
     PractitionerFactory(email="known@nhs.net")
+    production_hashing(settings)
     register(client, "warm-up@nhs.net")
 
     def timed(email):
@@ -111,8 +114,9 @@ def test_known_and_new_addresses_take_about_as_long(client, production_hashing):
         register(client, email)
         return time.perf_counter() - started
 
-    known = min(timed("known@nhs.net") for _ in range(3))
-    new = min(timed(f"new{n}@nhs.net") for n in range(3))
+    # The fastest of two tries each: a busy machine only ever makes a try slower.
+    known = min(timed("known@nhs.net") for _ in range(2))
+    new = min(timed(f"new{n}@nhs.net") for n in range(2))
     assert known > new / 3  # was about a tenth before: only the new address's password was hashed
 
 
