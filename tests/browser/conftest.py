@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import modify_settings, override_settings
+from pytest_django.live_server_helper import LiveServer
+
+from tests.conftest import seed_data_migrations
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -57,13 +61,36 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture
-def demo(browser, transactional_db, live_server):
-    """The demo board and its reviews, served by a live server.
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
 
-    The live server reads committed data, so these tests run outside a transaction; the
-    roles and controlled lists seeded by data migrations are put back after each one
-    (tests/conftest.py), so the tests that follow, in any order, find them.
+
+@pytest.fixture
+def media_root(settings, demo_media):
+    """Every test of a module serves the files its demo kept (the published newsletter's PDF)."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media
+
+
+@pytest.fixture(scope="module")
+def demo(browser, django_db_setup, django_db_blocker, demo_media):
+    """The demo board and its reviews, served by a live server: loaded once for a module's tests.
+
+    The server answers in its own threads, which read committed data, so the demo is committed
+    rather than loaded inside a test's transaction. The tests only read it, and each still runs
+    in a transaction that is rolled back, so the next test finds the demo as it was loaded. When
+    the module's last test ends the database is emptied and the roles and controlled lists seeded
+    by the data migrations are put back, as after any test that commits (tests/conftest.py).
     """
-    call_command("load_demo", verbosity=0)
-    return live_server.url
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        call_command("load_demo", verbosity=0)
+    server = LiveServer("localhost")
+    try:
+        with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
+            yield server.url
+    finally:
+        server.stop()
+        with django_db_blocker.unblock():
+            call_command("flush", verbosity=0, interactive=False)
+            seed_data_migrations()
