@@ -11,7 +11,18 @@ from tests.briefings.conftest import refreshed
 from tests.briefings.pdfs import pdf_of
 from tests.factories import ChildFactory, LessonFactory, RecommendationFactory, ReviewFactory
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the typical newsletter just published (tests/briefings/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_for_the_test")]
+
+
+@pytest.fixture
+def published_newsletter(published_for_the_test):
+    return published_for_the_test.newsletter
+
+
+@pytest.fixture
+def board(published_for_the_test):
+    return published_for_the_test.board
 
 
 @pytest.fixture

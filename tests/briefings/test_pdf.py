@@ -6,12 +6,31 @@ from briefings.models import Newsletter
 from demo.typical_newsletter import AMBER, ELLIS, JAY, REVIEW_TITLES
 from tests.briefings.pdfs import pdf_of
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the typical newsletter just published (tests/briefings/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_for_the_test")]
 
 
 @pytest.fixture
-def pdf(client, published_newsletter):
-    return pdf_of(client.get(published_newsletter.get_pdf_url()))
+def published_newsletter(published_for_the_test):
+    return published_for_the_test.newsletter
+
+
+@pytest.fixture
+def board(published_for_the_test):
+    return published_for_the_test.board
+
+
+@pytest.fixture(scope="module")
+def downloaded(published_once):
+    """The published newsletter's PDF as downloaded, read once for the module's tests that only read it."""
+    return {}
+
+
+@pytest.fixture
+def pdf(client, published_newsletter, downloaded):
+    if published_newsletter.pk not in downloaded:
+        downloaded[published_newsletter.pk] = pdf_of(client.get(published_newsletter.get_pdf_url()))
+    return downloaded[published_newsletter.pk]
 
 
 def test_a_newsletter_of_three_reviews_is_a_short_printable_pdf(pdf, published_newsletter):
