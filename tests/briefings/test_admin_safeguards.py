@@ -10,7 +10,18 @@ from tests.briefings.conftest import refreshed
 from tests.briefings.test_admin import form_data
 from tests.factories import ManagerFactory, OfficerFactory, ReviewFactory
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the typical newsletter just published (tests/briefings/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_for_the_test")]
+
+
+@pytest.fixture
+def published_newsletter(published_for_the_test):
+    return published_for_the_test.newsletter
+
+
+@pytest.fixture
+def board(published_for_the_test):
+    return published_for_the_test.board
 
 
 def messages_of(response):

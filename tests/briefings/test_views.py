@@ -21,7 +21,18 @@ from tests.factories import (
     ReviewFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# Every test starts from the typical newsletter just published (tests/briefings/conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_for_the_test")]
+
+
+@pytest.fixture
+def published_newsletter(published_for_the_test):
+    return published_for_the_test.newsletter
+
+
+@pytest.fixture
+def board(published_for_the_test):
+    return published_for_the_test.board
 
 
 def test_archive_lists_published_newsletters_newest_first_with_kind_date_pages_and_size(
