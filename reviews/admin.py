@@ -250,7 +250,14 @@ class ReviewAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMixin,
         (None, {"fields": ["title", "reference", "slug", "kind", "method"]}),
         (
             "Dates",
-            {"fields": [("commissioned_on", "completed_on", "published_on"), ("period_start", "period_end")]},
+            {
+                "fields": [
+                    ("commissioned_on", "commissioned_precision"),
+                    ("completed_on", "completed_precision"),
+                    ("published_on", "published_precision"),
+                    ("period_start", "period_end"),
+                ]
+            },
         ),
         ("What happened", {"fields": ["summary", "why_it_matters"]}),
         ("Full report", {"fields": ["report_url", "report_file"]}),

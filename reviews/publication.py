@@ -6,6 +6,7 @@ published (proposed → approved onto the live rows, or rejected).
 The rules (who may, four eyes, reasons, history) are those of ``reviews.workflow``.
 """
 
+from django import forms
 from django.utils import timezone
 
 from reviews.models import Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review, Revision, Theme
@@ -17,7 +18,33 @@ SUBMIT = "reviews.submit_review"
 PUBLISH = "reviews.publish_review"
 
 
-def _set_publication_date(review, **_):
+def _publication_date_fields(review):
+    """Asked for on the approval page: a historic review was published long before it is entered."""
+    return {
+        "published_on": forms.DateField(
+            label="Publication date",
+            required=False,
+            initial=review.published_on or timezone.localdate,
+            widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            help_text="Today for a review published now; the date it was first published for an "
+            "earlier review. Left empty, today's date is used.",
+        ),
+        "published_precision": forms.ChoiceField(
+            label="How precise is that date",
+            required=False,
+            choices=Review.Precision.choices,
+            initial=review.published_precision,
+            help_text="For a review known only to have been published in a month or a year: the page "
+            "then shows “January 2017” or “2013”.",
+        ),
+    }
+
+
+def _set_publication_date(review, *, published_on=None, published_precision=None, **_):
+    if published_on is not None:
+        review.published_on = published_on
+    if published_precision:
+        review.published_precision = published_precision
     if review.published_on is None:
         review.published_on = timezone.localdate()
 
@@ -74,6 +101,7 @@ REVIEW = Workflow(
             four_eyes=True,
             explain="Once approved it appears at once on the public site, in search and in newsletters.",
             apply=_set_publication_date,
+            form_fields=_publication_date_fields,
         ),
         Transition(
             "return_to_draft",
@@ -108,9 +136,12 @@ REVIEW = Workflow(
 )
 
 
-def review_transition(*, review: Review, name: str, by, reason: str = "") -> Review:
-    """Move ``review`` through the named step of its publication workflow on behalf of ``by``."""
-    return transition_run(workflow=REVIEW, obj=review, name=name, by=by, reason=reason)
+def review_transition(*, review: Review, name: str, by, reason: str = "", data: dict | None = None) -> Review:
+    """Move ``review`` through the named step of its publication workflow on behalf of ``by``.
+
+    ``data``: for "publish", the ``published_on`` date and its ``published_precision``.
+    """
+    return transition_run(workflow=REVIEW, obj=review, name=name, by=by, reason=reason, data=data)
 
 
 def _guidance_changed(theme):

@@ -48,7 +48,9 @@ class Transition:
 
     ``check`` lists what stops the step (plain sentences, checked on the locked row);
     ``apply`` makes the step's own changes before validation (e.g. a publication date);
-    ``after_commit`` runs once the step is committed (e.g. keeping a PDF).
+    ``after_commit`` runs once the step is committed (e.g. keeping a PDF);
+    ``form_fields`` returns, for an object, extra form fields asked for on the confirmation
+    page (e.g. the publication date): what is entered is passed to ``apply`` by name.
     """
 
     name: str
@@ -64,6 +66,7 @@ class Transition:
     check: Callable | None = None
     apply: Callable | None = None
     after_commit: Callable | None = None
+    form_fields: Callable | None = None
 
 
 _WORKFLOWS = {}
@@ -185,8 +188,10 @@ def edit_refusal(*, workflow: Workflow, obj, user) -> str | None:
     return workflow.text("editors_only", obj)
 
 
-def transition_run(*, workflow: Workflow, obj, name: str, by, reason: str = ""):
+def transition_run(*, workflow: Workflow, obj, name: str, by, reason: str = "", data: dict | None = None):
     """Move ``obj`` through the named transition on behalf of ``by``, and return it.
+
+    ``data``: what was entered in the transition's ``form_fields``, passed to its ``apply``.
 
     The row is locked for the whole check-and-write. Raises ``PermissionDenied`` (role, four
     eyes) or ``ValidationError`` (state, what the transition's check finds, a missing reason)
@@ -220,7 +225,7 @@ def transition_run(*, workflow: Workflow, obj, name: str, by, reason: str = ""):
             setattr(obj, workflow.decided_at_field, now)
             setattr(obj, workflow.decision_note_field, reason)
         if transition.apply is not None:
-            transition.apply(obj, by=by, reason=reason)
+            transition.apply(obj, by=by, reason=reason, **(data or {}))
         setattr(obj, workflow.state_field, transition.target)
         obj._change_reason = transition.label + (f": {reason}" if reason else "")
         obj._history_user = by  # services also run outside a request, e.g. from a command

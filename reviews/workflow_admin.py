@@ -35,6 +35,22 @@ class TransitionForm(forms.Form):
         help_text="Kept with the history.",
     )
 
+    @property
+    def extra_fields(self):
+        """The fields the transition asks for besides the reason, as bound fields to show."""
+        return [field for field in self if field.name != "reason"]
+
+    @property
+    def data_for_transition(self) -> dict:
+        return {field.name: self.cleaned_data[field.name] for field in self.extra_fields}
+
+
+def transition_form_class(transition, obj) -> type[TransitionForm]:
+    """The confirmation form: a reason, and whatever else the transition asks for."""
+    if transition.form_fields is None:
+        return TransitionForm
+    return type("TransitionForm", (TransitionForm,), transition.form_fields(obj))
+
 
 class StaleSaveFormMixin:
     """Refuses to save a copy that someone else changed since it was opened (a hidden ``version``).
@@ -170,7 +186,8 @@ class WorkflowAdminMixin:
         except KeyError:
             messages.error(request, "That action does not exist.")
             return redirect(change_url)
-        form = TransitionForm(request.POST if request.method == "POST" else None)
+        form_class = transition_form_class(transition, obj)
+        form = form_class(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 transition_run(
@@ -179,6 +196,7 @@ class WorkflowAdminMixin:
                     name=name,
                     by=request.user,
                     reason=form.cleaned_data["reason"],
+                    data=form.data_for_transition,
                 )
             except (PermissionDenied, ValidationError) as refused:
                 messages.error(request, " ".join(messages_of(refused)))

@@ -26,6 +26,8 @@ def precision_field(date_label):
         max_length=20,
         choices=DatePrecision,
         default=DatePrecision.DAY,
+        # Left empty in a form it means a day: Review.clean() fills it in.
+        blank=True,
         help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
     )
 
@@ -219,6 +221,12 @@ class Review(models.Model):
 
     def get_absolute_url(self):
         return reverse("reviews:review_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        for date in ("commissioned", "completed", "published"):
+            if not getattr(self, f"{date}_precision"):
+                setattr(self, f"{date}_precision", DatePrecision.DAY)
 
     @property
     def is_public(self):

@@ -47,3 +47,15 @@ def by_owner(recommendations):
 def outside_practice_table(findings):
     """The findings not shown in the good practice / learning points table, so none is shown twice."""
     return [finding for finding in findings if not getattr(finding, "practice_area_id", None)]
+
+
+@register.filter
+def machine_date(date, precision=DatePrecision.DAY):
+    """The same date for a ``<time datetime>``: “2017-01-14”, “2017-01” or “2013”."""
+    if not date:
+        return ""
+    if precision == DatePrecision.MONTH:
+        return date.strftime("%Y-%m")
+    if precision in (DatePrecision.YEAR, DatePrecision.FINANCIAL_YEAR):
+        return str(date.year)
+    return date.isoformat()
