@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from reviews.reading import in_child_order, recommendations_by_owner
+from reviews.reading import PracticeArea, in_child_order, recommendations_by_owner
 
 # Words per part that fill two A4 pages with the heading and the team questions (measured
 # with long reviews: see tests/briefings/test_shortened.py). A list item also costs its
@@ -23,6 +23,8 @@ from reviews.reading import in_child_order, recommendations_by_owner
 PART_WORDS = {1: 170, 2: 90, 3: 140, 4: 100, 5: 160, 6: 140, 7: 60}
 ITEM_WORDS = 5
 CHARS_PER_WORD = 7
+# In the practice table, findings line up by area and leave gaps: they are given less room.
+IN_TABLE = 0.5
 SMALLEST_CUT = 12  # fewer words left than this: the item is left out rather than cut to a stub
 
 TEAM_QUESTIONS = [
@@ -44,6 +46,7 @@ class BriefingPart:
     ticked: bool = False  # printed as a tick list (what went well)
     continued: bool = False  # cut to its budget: the rest is in the full review
     left_out: int = 0  # items not printed at all
+    in_table: bool = False  # printed with its neighbour as the practice table
 
 
 @dataclass
@@ -61,6 +64,7 @@ class SevenMinuteBriefing:
     parts: list[BriefingPart]
     questions: list[str]
     full_review_url: str = ""
+    practice_areas: list = field(default_factory=list)  # reviews.reading.PracticeArea, as printed
 
     @property
     def shortened(self) -> bool:
@@ -68,8 +72,41 @@ class SevenMinuteBriefing:
 
     @property
     def rows(self) -> list[list[BriefingPart]]:
-        """The parts two by two, as printed side by side: a row is never split across pages."""
-        return [self.parts[i : i + 2] for i in range(0, len(self.parts), 2)]
+        """The parts two by two, as printed side by side: a row is never split across pages.
+
+        When the review sorts its findings by practice area, what went well and the lessons
+        learned share a row of their own, printed as one table of good practice against
+        learning points; a part left alone before it is printed across the page.
+        """
+        table = [part for part in self.parts if part.in_table]
+        if not table:
+            return _pairs(self.parts)
+        start = self.parts.index(table[0])
+        return _pairs(self.parts[:start]) + [table] + _pairs(self.parts[start + len(table) :])
+
+
+def _pairs(parts: list) -> list[list]:
+    return [parts[i : i + 2] for i in range(0, len(parts), 2)]
+
+
+OTHER_PRACTICE = "Other"
+
+
+def _printed_practice_areas(good: BriefingPart, lessons: BriefingPart, found: dict) -> list:
+    """The practice table of the findings printed in ``good`` and ``lessons``, in the review's order
+    of areas; printed findings without an area come last, under “Other”.
+
+    ``found`` maps each part to its findings before they were cut: a cut finding is in the
+    same place as the finding it was cut from, so it keeps that finding's area.
+    """
+    areas: dict = {}
+    for part, column in ((good, "good_practice"), (lessons, "learning_points")):
+        for printed, finding in zip(part.items, found[part.number], strict=False):
+            area = finding.practice_area if finding.practice_area_id else None
+            key = (area.order, area.pk) if area else (float("inf"), 0)
+            row = areas.setdefault(key, PracticeArea(area.name if area else OTHER_PRACTICE))
+            getattr(row, column).append(printed)
+    return [areas[key] for key in sorted(areas)]
 
 
 def _cost(text: str) -> int:
@@ -165,8 +202,16 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
         ),
         BriefingPart(7, "What to do", text=what_to_do),
     ]
+    found = {part.number: list(part.items) for part in parts}
+    in_table = bool(found[4] and found[5]) and any(f.practice_area_id for f in found[4] + found[5])
     if shorten is not None:
-        parts = [_fit(part, shorten) for part in parts]
+        scales = {4: IN_TABLE, 5: IN_TABLE} if in_table else {}
+        parts = [_fit(part, shorten * scales.get(part.number, 1)) for part in parts]
+    good, lessons = parts[3], parts[4]
+    practice_areas = []
+    if in_table:
+        practice_areas = _printed_practice_areas(good, lessons, found)
+        good.in_table = lessons.in_table = True
     # A part with nothing to say is left out rather than printed as an empty box, and the
     # rest are numbered in order. The background stays, saying that none has been written.
     parts = [part for part in parts if part.number == 1 or part.text or part.items or part.groups]
@@ -177,4 +222,5 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
         parts=parts,
         questions=TEAM_QUESTIONS,
         full_review_url=settings.SITE_URL + review.get_absolute_url(),
+        practice_areas=practice_areas,
     )

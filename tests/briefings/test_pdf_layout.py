@@ -96,15 +96,16 @@ def part_numbers(pdf: ReadPdf) -> list[int]:
     titles = (
         "Background|Why it matters|Key issues|What went well|Lessons learned|Things to remember|What to do"
     )
-    return [int(m.group(1)) for m in re.finditer(rf"^(\d) (?:{titles})", "\n".join(lines(pdf.text)), re.M)]
+    return [
+        int(m.group(1)) for m in re.finditer(rf"(?:^|\s)(\d) (?:{titles})", "\n".join(lines(pdf.text)), re.M)
+    ]
 
 
 def assert_last_page_is_not_only_the_contact_box(pdf: ReadPdf):
     last = lines(pdf.pages[-1])
     start = next(n for n, line in enumerate(last) if line == "Contact us")
-    before = [line for line in last[:start] if not line.startswith(("Page ", "The names used"))]
-    # The running head (board and title) is all that may come before the box on a page of its own.
-    assert len(before) > 2, f"the last page holds only the contact box: {last}"
+    # The running head and foot are read after the page's body: whatever comes first is content.
+    assert last[:start], f"the last page holds only the contact box: {last}"
 
 
 def test_a_seven_minute_newsletter_of_two_short_reviews_fills_at_most_three_pages(board):
@@ -184,3 +185,24 @@ def test_a_long_web_address_does_not_break_after_its_scheme(board):
     for pdf in (briefing_pdf(review, board), newsletter_pdf(newsletter_of(review), board)):
         for line in lines(pdf.text):
             assert not re.search(r"https?://$", line), line
+
+
+def test_a_briefing_prints_good_practice_against_learning_points_by_practice_area(board):
+    review = ReviewFactory(title="Review with practice areas")
+    PositiveFactorFactory(review=review, practice_area="Health visiting", text="Visits were prompt.")
+    LessonFactory(review=review, practice_area="Health visiting", text="There is a need to see the baby.")
+    LessonFactory(review=review, practice_area="Schools", text="There is a need to ask about absence.")
+    PositiveFactorFactory(review=review, text="The family were listened to.")
+    for pdf in (
+        briefing_pdf(review, board),
+        newsletter_pdf(newsletter_of(review, kind="seven_minute"), board),
+    ):
+        rows = lines(pdf.text)
+        assert "Practice area Good practice Learning points" in rows
+        # A row per area, in the review's order, the area's good practice beside its learning point.
+        health = rows.index(next(row for row in rows if row.startswith("Health visiting")))
+        assert "Visits were prompt." in " ".join(rows[health : health + 2])
+        assert "There is a need to see the baby." in " ".join(rows[health : health + 2])
+        assert any(row.startswith("Schools") for row in rows[health:])
+        assert any(row.startswith("Other") and "The family were listened to." in row for row in rows[health:])
+        assert part_numbers(pdf) == [1, 2, 3, 4, 5]  # no key issues or actions: left out
