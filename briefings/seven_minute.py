@@ -67,6 +67,11 @@ class SevenMinuteBriefing:
     practice_areas: list = field(default_factory=list)  # reviews.reading.PracticeArea, as printed
 
     @property
+    def full_review_address(self) -> str:
+        """The full review's address as printed: without "https://", which a line could end on."""
+        return self.full_review_url.split("://", 1)[-1]
+
+    @property
     def shortened(self) -> bool:
         return any(part.continued for part in self.parts)
 
