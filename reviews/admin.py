@@ -230,7 +230,8 @@ class ReviewAdminForm(StaleSaveFormMixin, forms.ModelForm):
 class ReviewAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     workflow = REVIEW
     form = ReviewAdminForm
-    list_display = ["reference", "title", "kind", "state", "visibility", "published_on", "child_count"]
+    # Fits 1280 px beside the navigation and the filters; who may read it is a filter.
+    list_display = ["reference", "title", "kind", "state", "published_on", "child_count"]
     list_filter = ["kind", "state", "visibility", PublishedYearFilter, "themes"]
     search_fields = ["reference", "title", "summary", "children__pseudonym"]
     prepopulated_fields = {"slug": ["title"]}
