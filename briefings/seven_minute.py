@@ -178,7 +178,8 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
     ``shorten``: cut each part to its budget of words times this (1 for two printed pages);
     None shows every word.
     """
-    children = "; ".join(child.label for child in review.children.all())
+    # A child's outcome may itself hold a semicolon ("abandoned; neglect"): children are set apart by dots.
+    children = " · ".join(child.label for child in review.children.all())
     background = review.summary
     if children:
         background = f"**Children in this review:** {children}.\n\n{background}"

@@ -100,3 +100,9 @@ def test_an_officer_enters_a_review_published_in_a_year_only(client, officer):
     review = ReviewFactory.build(published_precision="")
     review.full_clean()
     assert review.published_precision == Precision.DAY  # left empty, a date means a day
+
+
+def test_the_home_page_shows_a_publication_date_as_entered(client):
+    ReviewFactory(published_on=datetime.date(2011, 11, 1), published_precision=Precision.MONTH)
+    text = client.get(reverse("pages:home")).text
+    assert '<time datetime="2011-11">November 2011</time>' in text
