@@ -156,8 +156,10 @@ def render_pdf(template_name: str, context: dict) -> RenderedPdf:
     """Render a template under templates/pdf/ to a PDF."""
     HTML = require_weasyprint()  # noqa: N806 (a class)
 
-    logo, _ = board_logo(context.get("board"))
-    html = render_to_string(template_name, {**context, "logo_url": LOGO_URL if logo else ""})
+    # A briefing's context carries the board in its document: every template may print it.
+    board = context.get("board") or getattr(context.get("document"), "board", None)
+    logo, _ = board_logo(board)
+    html = render_to_string(template_name, {**context, "board": board, "logo_url": LOGO_URL if logo else ""})
     document = HTML(string=html, base_url=STATIC_BASE, url_fetcher=_fetcher_class()(logo)).render(
         stylesheets=[_stylesheet()], font_config=_font_config(), **PDF_OPTIONS
     )

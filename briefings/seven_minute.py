@@ -107,11 +107,17 @@ def _printed_practice_areas(good: BriefingPart, lessons: BriefingPart, found: di
     areas: dict = {}
     for part, column in ((good, "good_practice"), (lessons, "learning_points")):
         for printed, finding in zip(part.items, found[part.number], strict=False):
-            area = finding.practice_area if finding.practice_area_id else None
-            key = (area.order, area.pk) if area else (float("inf"), 0)
-            row = areas.setdefault(key, PracticeArea(area.name if area else OTHER_PRACTICE))
+            name = finding.practice_area.name if finding.practice_area_id else OTHER_PRACTICE
+            row = areas.setdefault(_area_order(finding), PracticeArea(name))
             getattr(row, column).append(printed)
     return [areas[key] for key in sorted(areas)]
+
+
+def _area_order(finding) -> tuple:
+    """Findings by their practice area, in the review's order of areas; those without an area last."""
+    if not finding.practice_area_id:
+        return (1, 0, 0)
+    return (0, finding.practice_area.order, finding.practice_area_id)
 
 
 def _cost(text: str) -> int:
@@ -208,12 +214,19 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
         ),
         BriefingPart(7, "What to do", text=what_to_do),
     ]
+    good, lessons = parts[3], parts[4]
+    in_table = bool(good.items and lessons.items) and any(
+        f.practice_area_id for f in good.items + lessons.items
+    )
+    if in_table:
+        # The table is filled area by area, findings without an area last, so that a cut
+        # leaves out the “Other” row before any practice area.
+        good.items.sort(key=_area_order)
+        lessons.items.sort(key=_area_order)
     found = {part.number: list(part.items) for part in parts}
-    in_table = bool(found[4] and found[5]) and any(f.practice_area_id for f in found[4] + found[5])
     if shorten is not None:
         scales = {4: IN_TABLE, 5: IN_TABLE} if in_table else {}
         parts = [_fit(part, shorten * scales.get(part.number, 1)) for part in parts]
-    good, lessons = parts[3], parts[4]
     practice_areas = []
     if in_table:
         practice_areas = _printed_practice_areas(good, lessons, found)

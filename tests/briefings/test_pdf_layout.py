@@ -209,3 +209,19 @@ def test_a_briefing_prints_good_practice_against_learning_points_by_practice_are
         assert any(row.startswith("Schools") for row in rows[health:])
         assert any(row.startswith("Other") and "The family were listened to." in row for row in rows[health:])
         assert part_numbers(pdf) == [1, 2, 3, 4, 5]  # no key issues or actions: left out
+
+
+def test_a_briefing_names_the_board_it_is_from(board):
+    text = " ".join(briefing_pdf(short_review(1), board).text.split())
+    assert f"From {board.name} · Telephone {board.telephone}" in text
+
+
+def test_a_shortened_practice_table_keeps_its_practice_areas_before_other_findings(board):
+    review = ReviewFactory(title="Review of many lessons")
+    for n in range(20):
+        LessonFactory(review=review, text=f"Lesson {n} without an area: {SENTENCE}")
+    LessonFactory(review=review, practice_area="Schools", text="There is a need to ask about absence.")
+    PositiveFactorFactory(review=review, practice_area="Schools", text="The school raised concerns early.")
+    rows = lines(briefing_pdf(review, board).text)
+    assert any(row.startswith("Schools") and "The school raised concerns early." in row for row in rows)
+    assert "There is a need to ask about absence." in " ".join(rows)
