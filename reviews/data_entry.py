@@ -2,7 +2,6 @@
 a child added in the same save), and new rows of an ordered list go after the existing ones."""
 
 from django import forms
-from django.db.models import Max
 from django.utils.html import format_html, format_html_join
 
 from reviews.models import Child, Review
@@ -59,13 +58,16 @@ class NextOrderForm(forms.ModelForm):
 
 def next_order_assign(formset):
     """Number the rows left without an order after every other row, in the order of the page."""
-    kept = [f for f in formset.forms if f.has_changed() and not formset._should_delete_form(f)]
-    pending = [f for f in kept if getattr(f, "order_pending", False)]
+    # Every row the page keeps, saved or new, with the order it shows now: the page, not the
+    # database, says where the last row is.
+    kept = [
+        f for f in formset.forms if getattr(f, "cleaned_data", None) and not formset._should_delete_form(f)
+    ]
+    pending = [f for f in kept if f.has_changed() and getattr(f, "order_pending", False)]
     if not pending:
         return
-    existing = formset.get_queryset().aggregate(top=Max("order"))["top"] or 0
     numbered = [f.cleaned_data.get("order") or 0 for f in kept if f not in pending]
-    top = max([existing, *numbered])
+    top = max(numbered, default=0)
     for form in pending:
         top += ORDER_STEP
         form.instance.order = top
