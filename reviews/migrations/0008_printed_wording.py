@@ -5,91 +5,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0007_finding_search'),
+        ("reviews", "0007_finding_search"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='child',
-            name='child_outcome_valid',
+            model_name="child",
+            name="child_outcome_valid",
         ),
         migrations.AddField(
-            model_name='historicalreview',
-            name='commissioned_precision',
-            field=models.CharField(choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='commissioned: how precise'),
+            model_name="historicalreview",
+            name="commissioned_precision",
+            field=models.CharField(
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="commissioned: how precise",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalreview',
-            name='completed_precision',
-            field=models.CharField(choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='completed: how precise'),
+            model_name="historicalreview",
+            name="completed_precision",
+            field=models.CharField(
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="completed: how precise",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalreview',
-            name='published_precision',
-            field=models.CharField(choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='published: how precise'),
+            model_name="historicalreview",
+            name="published_precision",
+            field=models.CharField(
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="published: how precise",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='commissioned_precision',
-            field=models.CharField(choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='commissioned: how precise'),
+            model_name="review",
+            name="commissioned_precision",
+            field=models.CharField(
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="commissioned: how precise",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='completed_precision',
-            field=models.CharField(choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='completed: how precise'),
+            model_name="review",
+            name="completed_precision",
+            field=models.CharField(
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="completed: how precise",
+            ),
         ),
         migrations.AddField(
-            model_name='review',
-            name='published_precision',
-            field=models.CharField(choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='published: how precise'),
+            model_name="review",
+            name="published_precision",
+            field=models.CharField(
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="published: how precise",
+            ),
         ),
         migrations.AlterField(
-            model_name='child',
-            name='outcome',
-            field=models.CharField(choices=[('not_stated', 'Not stated / not relevant'), ('died', 'Died'), ('serious_harm', 'Serious harm'), ('other', 'Other: say what in the outcome in words (e.g. self-harm, harmed another child)')], default='not_stated', max_length=20),
+            model_name="child",
+            name="outcome",
+            field=models.CharField(
+                choices=[
+                    ("not_stated", "Not stated / not relevant"),
+                    ("died", "Died"),
+                    ("serious_harm", "Serious harm"),
+                    (
+                        "other",
+                        "Other: say what in the outcome in words (e.g. self-harm, harmed another child)",
+                    ),
+                ],
+                default="not_stated",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='child',
-            name='outcome_detail',
-            field=models.CharField(blank=True, help_text="A few words, printed after the child's name instead of the choice above, e.g. “life-threatening injuries”, “self-harm”.", max_length=200, verbose_name='outcome in words'),
+            model_name="child",
+            name="outcome_detail",
+            field=models.CharField(
+                blank=True,
+                help_text="A few words, printed after the child's name instead of the choice above, e.g. “life-threatening injuries”, “self-harm”.",
+                max_length=200,
+                verbose_name="outcome in words",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalchild',
-            name='outcome',
-            field=models.CharField(choices=[('not_stated', 'Not stated / not relevant'), ('died', 'Died'), ('serious_harm', 'Serious harm'), ('other', 'Other: say what in the outcome in words (e.g. self-harm, harmed another child)')], default='not_stated', max_length=20),
+            model_name="historicalchild",
+            name="outcome",
+            field=models.CharField(
+                choices=[
+                    ("not_stated", "Not stated / not relevant"),
+                    ("died", "Died"),
+                    ("serious_harm", "Serious harm"),
+                    (
+                        "other",
+                        "Other: say what in the outcome in words (e.g. self-harm, harmed another child)",
+                    ),
+                ],
+                default="not_stated",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalchild',
-            name='outcome_detail',
-            field=models.CharField(blank=True, help_text="A few words, printed after the child's name instead of the choice above, e.g. “life-threatening injuries”, “self-harm”.", max_length=200, verbose_name='outcome in words'),
+            model_name="historicalchild",
+            name="outcome_detail",
+            field=models.CharField(
+                blank=True,
+                help_text="A few words, printed after the child's name instead of the choice above, e.g. “life-threatening injuries”, “self-harm”.",
+                max_length=200,
+                verbose_name="outcome in words",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalreview',
-            name='published_on',
-            field=models.DateField(blank=True, help_text='Required once the review is published; asked for on the approval page.', null=True, verbose_name='published'),
+            model_name="historicalreview",
+            name="published_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Required once the review is published; asked for on the approval page.",
+                null=True,
+                verbose_name="published",
+            ),
         ),
         migrations.AlterField(
-            model_name='review',
-            name='published_on',
-            field=models.DateField(blank=True, help_text='Required once the review is published; asked for on the approval page.', null=True, verbose_name='published'),
+            model_name="review",
+            name="published_on",
+            field=models.DateField(
+                blank=True,
+                help_text="Required once the review is published; asked for on the approval page.",
+                null=True,
+                verbose_name="published",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='child',
-            constraint=models.CheckConstraint(condition=models.Q(('outcome__in', ['not_stated', 'died', 'serious_harm', 'other'])), name='child_outcome_valid'),
+            model_name="child",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("outcome__in", ["not_stated", "died", "serious_harm", "other"])),
+                name="child_outcome_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('commissioned_precision__in', ['day', 'month', 'year', 'financial_year'])), name='review_commissioned_precision_valid'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("commissioned_precision__in", ["day", "month", "year", "financial_year"])
+                ),
+                name="review_commissioned_precision_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('completed_precision__in', ['day', 'month', 'year', 'financial_year'])), name='review_completed_precision_valid'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("completed_precision__in", ["day", "month", "year", "financial_year"])),
+                name="review_completed_precision_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('published_precision__in', ['day', 'month', 'year', 'financial_year'])), name='review_published_precision_valid'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("published_precision__in", ["day", "month", "year", "financial_year"])),
+                name="review_published_precision_valid",
+            ),
         ),
     ]

@@ -4,40 +4,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0008_printed_wording'),
+        ("reviews", "0008_printed_wording"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalreview',
-            name='commissioned_precision',
-            field=models.CharField(blank=True, choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='commissioned: how precise'),
+            model_name="historicalreview",
+            name="commissioned_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="commissioned: how precise",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalreview',
-            name='completed_precision',
-            field=models.CharField(blank=True, choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='completed: how precise'),
+            model_name="historicalreview",
+            name="completed_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="completed: how precise",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalreview',
-            name='published_precision',
-            field=models.CharField(blank=True, choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='published: how precise'),
+            model_name="historicalreview",
+            name="published_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="published: how precise",
+            ),
         ),
         migrations.AlterField(
-            model_name='review',
-            name='commissioned_precision',
-            field=models.CharField(blank=True, choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='commissioned: how precise'),
+            model_name="review",
+            name="commissioned_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="commissioned: how precise",
+            ),
         ),
         migrations.AlterField(
-            model_name='review',
-            name='completed_precision',
-            field=models.CharField(blank=True, choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='completed: how precise'),
+            model_name="review",
+            name="completed_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="completed: how precise",
+            ),
         ),
         migrations.AlterField(
-            model_name='review',
-            name='published_precision',
-            field=models.CharField(blank=True, choices=[('day', 'Day (e.g. 14 January 2017)'), ('month', 'Month (e.g. January 2017)'), ('year', 'Year (e.g. 2013)'), ('financial_year', 'Financial year (e.g. 2013–14): enter 1 April of its first year')], default='day', help_text='Only as precise as the source: the page shows “January 2017” or “2013” as entered.', max_length=20, verbose_name='published: how precise'),
+            model_name="review",
+            name="published_precision",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("day", "Day (e.g. 14 January 2017)"),
+                    ("month", "Month (e.g. January 2017)"),
+                    ("year", "Year (e.g. 2013)"),
+                    ("financial_year", "Financial year (e.g. 2013–14): enter 1 April of its first year"),
+                ],
+                default="day",
+                help_text="Only as precise as the source: the page shows “January 2017” or “2013” as entered.",
+                max_length=20,
+                verbose_name="published: how precise",
+            ),
         ),
     ]
