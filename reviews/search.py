@@ -242,6 +242,21 @@ def mark_words(source: str, text: str) -> str:
     return marked
 
 
+# An excerpt is a cut of the Markdown an officer typed: its words are shown, not its marks.
+MARKDOWN_MARKS = [
+    (re.compile(r"\[([^\]]*)\]\([^)\s]*\)"), r"\1"),  # [link text](address)
+    (re.compile(r"\*\*|__|`"), ""),  # strong, code
+    (re.compile(r"(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"), ""),  # *emphasis*
+    (re.compile(r"(?m)^\s*(?:[*+-]|\d+[.)]|#{1,6})\s+"), ""),  # list bullets, headings
+]
+
+
+def markdown_marks_removed(text: str) -> str:
+    for pattern, replacement in MARKDOWN_MARKS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def excerpt_html(marked: str | None, source: str, text: str):
     """Safe HTML of an excerpt with the searched words in ``<mark>``.
 
@@ -250,7 +265,7 @@ def excerpt_html(marked: str | None, source: str, text: str):
     """
     if marked is None:
         marked = mark_words(source, text)
-    html = escape(marked).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    html = escape(markdown_marks_removed(marked)).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(html)  # noqa: S308 - escaped just above; only our own <mark> tags are added
 
 

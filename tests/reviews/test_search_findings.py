@@ -305,3 +305,16 @@ def test_pages_past_the_cached_ones_continue_the_same_order(client, monkeypatch)
         response = client.get(SEARCH, {"q": "planning", "page": page})
         titles += [review.title for review in response.context["page_obj"].object_list]
     assert titles == [f"Review {n:02d}" for n in reversed(range(25))]  # newest first, then by id
+
+
+def test_excerpts_show_words_not_markdown_marks(client):
+    review = ReviewFactory(
+        summary="**Child One** was left alone; see [the procedure](https://example.org/p) on neglect.",
+        why_it_matters="",
+    )
+    LessonFactory(review=review, text="There is a need to name *neglect* early.")
+    response = client.get(SEARCH, {"q": "neglect"})
+    assert response.status_code == 200
+    assert "Child One" in response.text and "the procedure" in response.text
+    for mark in ("**Child One**", "[the procedure]", "(https://example.org/p)", "*<mark>neglect"):
+        assert mark not in response.text
