@@ -61,8 +61,8 @@ NEWSLETTER = Workflow(
     editor_permission=PUBLISH,
     texts={
         "locked": (
-            "This newsletter is published, so nobody can change it directly. To correct a published "
-            "newsletter, withdraw it with a reason, correct it, and submit it again for approval."
+            "This newsletter is published, so nobody can change it directly. A change to it is kept "
+            "as a correction, which another board manager approves before the public sees it."
         ),
     },
     permission_texts={
