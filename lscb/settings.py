@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "accounts",
     "reviews",
     "briefings",
+    "actions",
+    "cases",
     "pages",
     "demo",
 ]

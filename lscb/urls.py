@@ -23,4 +23,6 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("", include("reviews.urls")),
     path("", include("briefings.urls")),
+    path("actions/", include("actions.urls")),
+    path("cases/", include("cases.urls")),
 ]

@@ -6,6 +6,10 @@ from demo import content
 from demo.content import DemoDataError
 from demo.services import board_demo_ensure, newsletters_demo_ensure, reviews_demo_ensure
 
+# Later parts of the demo (action plans, cases): each a function that adds what is missing
+# and returns one line for the output. Listed here so that the order is explicit.
+DEMO_EXTRAS = []
+
 
 class Command(BaseCommand):
     help = "Load the demo board and its case reviews from demo/data/. Running it again changes nothing."
@@ -24,5 +28,7 @@ class Command(BaseCommand):
             added, files = reviews_demo_ensure(folder=folder)
             self.stdout.write(f"Demo data: {added} reviews added, {files - added} already present.")
             self.stdout.write(f"Demo newsletters: {newsletters_demo_ensure(folder=folder)} added.")
+            for ensure in DEMO_EXTRAS:
+                self.stdout.write(ensure())
         except DemoDataError as error:
             raise CommandError(str(error)) from error

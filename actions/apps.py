@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class ActionsConfig(AppConfig):
+    """Action plans: from a review's recommendations to evidenced change, owned by the agencies."""
+
+    name = "actions"
+    verbose_name = "Action plans"
