@@ -41,7 +41,11 @@ ROLES = {OFFICER: OFFICER_PERMISSIONS, MANAGER: MANAGER_PERMISSIONS, PRACTITIONE
 
 
 def roles_sync(apps, roles=ROLES):
-    """Create the role groups and give each exactly its permissions (used by data migrations)."""
+    """Create the role groups and give each exactly its permissions (used by data migrations).
+
+    A permission of an app whose models do not exist yet at this point of the migrations is
+    left out: that app's own roles migration, which runs once its models exist, calls this again.
+    """
     from django.contrib.auth.management import create_permissions
 
     # Permissions are normally created after all migrations; a data migration needs them now.
@@ -57,5 +61,14 @@ def roles_sync(apps, roles=ROLES):
         wanted = []
         for dotted in permissions:
             app_label, codename = dotted.split(".")
+            if not _has_models(apps, app_label):
+                continue
             wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         group.permissions.set(wanted)
+
+
+def _has_models(apps, app_label) -> bool:
+    try:
+        return any(True for _ in apps.get_app_config(app_label).get_models())
+    except LookupError:
+        return False
