@@ -160,6 +160,8 @@ class RecommendationInline(ReviewChildInline, admin.StackedInline):
     model = Recommendation
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 100})}}
     fields = [("order", "owner_group", "child"), "text", ("target_date", "status"), "outcome"]
+    # Progress follows the recommendation's actions (the action plan), never typed here.
+    readonly_fields = ["status"]
 
 
 # Each "Paste a list" box: the form field, the kind of finding it adds, and its name in messages.

@@ -117,11 +117,15 @@ class Lesson(Finding):
 
 class Recommendation(Finding):
     class Status(models.TextChoices):
+        """How far the recommendation's actions have got, kept in step by the action plan.
+
+        Red, amber or green is never stored: it is computed from each action's dates.
+        """
+
         NOT_STARTED = "not_started", "Not started"
-        ON_TRACK = "on_track", "On track"
-        AT_RISK = "at_risk", "At risk"
-        OVERDUE = "overdue", "Overdue"
+        IN_PROGRESS = "in_progress", "In progress"
         COMPLETE = "complete", "Complete"
+        NOT_IMPLEMENTED = "not_implemented", "Not implemented"
 
     owner_group = models.ForeignKey(
         OwnerGroup,
@@ -131,11 +135,24 @@ class Recommendation(Finding):
         help_text="Who must act on it: all agencies, one agency or a board sub-group.",
     )
     target_date = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=Status, default=Status.NOT_STARTED)
+    status = models.CharField(
+        "progress",
+        max_length=20,
+        choices=Status,
+        default=Status.NOT_STARTED,
+        help_text="Follows its actions: complete once every action is signed off or accepted as not "
+        "implemented.",
+    )
     outcome = models.TextField(
         blank=True,
         max_length=FINDING,
         help_text="What changed as a result. Required before the recommendation is complete.",
+    )
+    not_implemented_reason = models.TextField(
+        blank=True,
+        max_length=FINDING,
+        help_text="Why the board accepted that it is not implemented; shown publicly when the review "
+        "shows its progress.",
     )
 
     history = HistoricalRecords(excluded_fields=["search_vector"])
@@ -147,9 +164,20 @@ class Recommendation(Finding):
         constraints = [
             *Finding.Meta.constraints,
             length_at_most("outcome", FINDING, name="recommendation_outcome_length", label="The outcome"),
+            length_at_most(
+                "not_implemented_reason",
+                FINDING,
+                name="recommendation_not_implemented_reason_length",
+                label="The reason",
+            ),
             models.CheckConstraint(
                 condition=~Q(status="complete") | ~Q(outcome=""),
                 name="recommendation_complete_has_outcome",
                 violation_error_message="Record the outcome before marking a recommendation complete.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="not_implemented") | ~Q(not_implemented_reason=""),
+                name="recommendation_not_implemented_has_reason",
+                violation_error_message="Record why the recommendation is not implemented.",
             ),
         ]

@@ -124,6 +124,13 @@ class Review(models.Model):
     services = models.ManyToManyField(
         Service, blank=True, related_name="reviews", verbose_name="applicable services"
     )
+    show_progress_publicly = models.BooleanField(
+        "show progress publicly",
+        default=False,
+        help_text="The published page then shows, for each recommendation, whether it is in progress, "
+        "complete or not implemented (with the reason the board accepted). Nothing else of the action "
+        "plan is ever public.",
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
