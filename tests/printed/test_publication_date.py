@@ -9,7 +9,7 @@ from django.utils import timezone
 from reviews.models import Review
 from reviews.publication import review_transition
 from reviews.templatetags.review_tags import as_entered
-from tests.factories import ManagerFactory, OfficerFactory, ReviewFactory
+from tests.factories import LessonFactory, ManagerFactory, OfficerFactory, ReviewFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,13 @@ def test_the_home_page_shows_a_publication_date_as_entered(client):
     ReviewFactory(published_on=datetime.date(2011, 11, 1), published_precision=Precision.MONTH)
     text = client.get(reverse("pages:home")).text
     assert '<time datetime="2011-11">November 2011</time>' in text
+
+
+def test_a_theme_page_shows_a_publication_date_as_entered(client):
+    theme = ThemeFactory()
+    review = ReviewFactory(
+        published_on=datetime.date(2013, 4, 1), published_precision=Precision.FINANCIAL_YEAR
+    )
+    LessonFactory(review=review, themes=[theme])
+    text = client.get(reverse("reviews:theme_detail", args=[theme.slug])).text
+    assert ">2013–14</time>" in text and "April 2013" not in text
