@@ -272,7 +272,8 @@ OUTCOME_WORDS = {
     ChildOutcome.NOT_STATED: "",
     ChildOutcome.DIED: "died",
     ChildOutcome.SERIOUS_HARM: "seriously harmed",
-    ChildOutcome.OTHER: "",
+    # Without words typed, the reader still learns that the outcome was something else, not nothing.
+    ChildOutcome.OTHER: "other",
 }
 
 

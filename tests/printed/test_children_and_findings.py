@@ -141,3 +141,10 @@ def test_a_finding_in_the_practice_table_is_shown_once_on_the_review_page(client
     assert text.count("The health visitor kept visiting.") == 1
     assert text.count("Ask who else sees the baby.") == 1
     assert text.count("A lesson with no practice area.") == 1
+
+
+@pytest.mark.parametrize("page", ["reviews:review_detail", "briefings:review_briefing"])
+def test_an_other_outcome_without_words_is_printed_as_other(client, review, page):
+    ChildFactory(review=review, pseudonym="Child Four", age_years=9, order=4, outcome=Child.Outcome.OTHER)
+    text = text_of(client.get(reverse(page, args=[review.slug])))
+    assert "Child Four, 9: other" in text
