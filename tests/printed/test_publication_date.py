@@ -116,3 +116,22 @@ def test_a_theme_page_shows_a_publication_date_as_entered(client):
     LessonFactory(review=review, themes=[theme])
     text = client.get(reverse("reviews:theme_detail", args=[theme.slug])).text
     assert ">2013–14</time>" in text and "April 2013" not in text
+
+
+def test_approving_several_reviews_at_once_keeps_a_publication_date_entered(client):
+    officer = OfficerFactory()
+    entered = ReviewFactory(
+        state=Review.State.DRAFT, published_on=datetime.date(2012, 3, 1), published_precision=Precision.MONTH
+    )
+    undated = ReviewFactory(state=Review.State.DRAFT, published_on=None)
+    for review in (entered, undated):
+        review_transition(review=review, name="submit", by=officer)
+    client.force_login(ManagerFactory())
+    data = {"action": "publish_selected", "_selected_action": [entered.pk, undated.pk]}
+    client.post(reverse("admin:reviews_review_changelist"), data)
+    entered.refresh_from_db()
+    undated.refresh_from_db()
+    assert entered.state == undated.state == Review.State.PUBLISHED
+    assert (entered.published_on, entered.published_precision) == (datetime.date(2012, 3, 1), "month")
+    assert undated.published_on == timezone.localdate()
+    assert "March 2012" in client.get(entered.get_absolute_url()).text
