@@ -3,6 +3,8 @@
 OFFICER = "Board officer"
 MANAGER = "Board manager"
 PRACTITIONER = "Practitioner"
+# An agency's or board group's lead: reports on their own group's actions on the site, never the admin.
+ACTION_OWNER = "Action owner"
 STAFF_ROLES = {OFFICER, MANAGER}
 
 _ALL = ["add", "change", "view", "delete"]
@@ -23,12 +25,27 @@ OFFICER_PERMISSIONS = [
     "reviews.change_boardprofile",
     *[f"briefings.{action}_{model}" for model in ["newsletter", "newsletterreview"] for action in _ALL],
     "briefings.submit_newsletter",
+    *[f"actions.{action}_{model}" for model in ["action", "ownermembership"] for action in _ALL],
+    "actions.view_progressupdate",
+    "actions.add_progressupdate",
+    "actions.report_action",
+    "actions.view_plansettings",
+    "actions.view_reminder",
+]
+ACTION_OWNER_PERMISSIONS = [
+    "actions.view_action",
+    "actions.report_action",
+    "actions.view_progressupdate",
+    "actions.add_progressupdate",
 ]
 MANAGER_PERMISSIONS = [
     *OFFICER_PERMISSIONS,
     "reviews.add_boardprofile",
     "reviews.publish_review",
     "briefings.publish_newsletter",
+    "actions.sign_off_action",
+    "actions.change_plansettings",
+    "actions.add_plansettings",
     # Sign-in records hold people's addresses and browsers: only managers read them.
     # Deleting a lock-out record unlocks the account.
     "axes.view_accessattempt",
@@ -37,7 +54,12 @@ MANAGER_PERMISSIONS = [
     "axes.delete_accessattempt",
 ]
 # Practitioners read partner-only content because they are signed in; they need no permission.
-ROLES = {OFFICER: OFFICER_PERMISSIONS, MANAGER: MANAGER_PERMISSIONS, PRACTITIONER: []}
+ROLES = {
+    OFFICER: OFFICER_PERMISSIONS,
+    MANAGER: MANAGER_PERMISSIONS,
+    PRACTITIONER: [],
+    ACTION_OWNER: ACTION_OWNER_PERMISSIONS,
+}
 
 
 def roles_sync(apps, roles=ROLES):

@@ -6,3 +6,6 @@ class ActionsConfig(AppConfig):
 
     name = "actions"
     verbose_name = "Action plans"
+
+    def ready(self):
+        from actions import signals  # noqa: F401

@@ -264,7 +264,7 @@ class ReviewAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMixin,
         ),
         ("What happened", {"fields": ["summary", "why_it_matters"]}),
         ("Full report", {"fields": ["report_url", "report_file"]}),
-        ("Who may read it", {"fields": ["visibility", "version"]}),
+        ("Who may read it", {"fields": ["visibility", "show_progress_publicly", "version"]}),
         ("Finding it", {"fields": ["themes", "services"]}),
         (
             "Publication (changed only with the buttons at the top)",

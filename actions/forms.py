@@ -1,0 +1,42 @@
+from django import forms
+
+from actions.models import Action, ProgressUpdate
+from reviews.models import OwnerGroup, Review
+
+DUE_WINDOWS = [
+    ("", "Any time"),
+    ("overdue", "Overdue"),
+    ("14", "Due within 14 days"),
+    ("30", "Due within 30 days"),
+    ("90", "Due within 90 days"),
+]
+OPEN = "open"
+STATES = [(OPEN, "Every open action"), ("", "Every action"), *Action.State.choices]
+
+
+class PlanFilterForm(forms.Form):
+    """The filters of the board's plan; the same filters shape its XLSX and PDF exports."""
+
+    review = forms.ModelChoiceField(
+        Review.objects.filter(recommendations__actions__isnull=False).distinct().order_by("title"),
+        required=False,
+        empty_label="Every review",
+    )
+    owner = forms.ModelChoiceField(
+        OwnerGroup.objects.filter(actions__isnull=False).distinct().order_by("name"),
+        required=False,
+        empty_label="Every owner",
+    )
+    state = forms.ChoiceField(choices=STATES, required=False, initial=OPEN)
+    due = forms.ChoiceField(label="Due", choices=DUE_WINDOWS, required=False)
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["written_on", "note", "link", "evidence"]
+        widgets = {
+            "written_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {"note": "What was done since the last update, and what it shows."}
