@@ -4,10 +4,13 @@ on the review page, the briefing (web and PDF) and newsletters (web and PDF)."""
 import html
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from briefings.documents import briefing_document
 from briefings.services import newsletter_create
-from reviews.models import Child
+from reviews.models import Child, Review
+from reviews.reading import with_findings
 from tests.briefings.pdfs import pdf_of
 from tests.factories import (
     BoardProfileFactory,
@@ -148,3 +151,31 @@ def test_an_other_outcome_without_words_is_printed_as_other(client, review, page
     ChildFactory(review=review, pseudonym="Child Four", age_years=9, order=4, outcome=Child.Outcome.OTHER)
     text = text_of(client.get(reverse(page, args=[review.slug])))
     assert "Child Four, 9: other" in text
+
+
+def test_the_printed_practice_table_groups_each_areas_findings_by_child(review):
+    one, two, _ = review.children.all()
+    # Entered out of order: each cell prints the whole review's findings, then each child's under their name.
+    LessonFactory(review=review, child=two, practice_area="Health", text="Health lesson about Child Two.")
+    LessonFactory(review=review, child=one, practice_area="Health", text="Health lesson about Child One.")
+    LessonFactory(review=review, practice_area="Health", text="Health lesson about the whole review.")
+    PositiveFactorFactory(
+        review=review, child=two, practice_area="Health", text="Good practice for Child Two."
+    )
+    PositiveFactorFactory(
+        review=review, child=one, practice_area="Health", text="Good practice for Child One."
+    )
+    printed = with_findings(Review.objects.filter(pk=review.pk)).get()
+    context = {"review": printed, "document": briefing_document(printed)}
+    page = html.unescape(render_to_string("pdf/briefing.html", context))
+    table = page[page.index('<table class="practice">') : page.index("</table>")]
+    good, learning = table.split("Good practice for Child Two.", 1)[0], table
+    assert in_order(good, "Child One", "Good practice for Child One.", "Child Two")
+    assert in_order(
+        learning[learning.index("Health lesson") :],
+        "Health lesson about the whole review.",
+        "Child One",
+        "Health lesson about Child One.",
+        "Child Two",
+        "Health lesson about Child Two.",
+    )
