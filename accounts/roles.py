@@ -31,6 +31,13 @@ OFFICER_PERMISSIONS = [
     "actions.report_action",
     "actions.view_plansettings",
     "actions.view_reminder",
+    *[f"cases.{action}_{model}" for model in ["casechild", "caseagency", "progresscheck"] for action in _ALL],
+    "cases.add_case",
+    "cases.change_case",
+    "cases.view_case",
+    "cases.propose_decision",
+    "cases.view_casesettings",
+    "cases.view_remindersent",
 ]
 ACTION_OWNER_PERMISSIONS = [
     "actions.view_action",
@@ -46,6 +53,11 @@ MANAGER_PERMISSIONS = [
     "actions.sign_off_action",
     "actions.change_plansettings",
     "actions.add_plansettings",
+    # Agreeing a rapid review's decision is a manager's, never its proposer's (cases.workflow).
+    "cases.decide_case",
+    "cases.delete_case",
+    "cases.change_casesettings",
+    "cases.add_casesettings",
     # Sign-in records hold people's addresses and browsers: only managers read them.
     # Deleting a lock-out record unlocks the account.
     "axes.view_accessattempt",

@@ -7,6 +7,7 @@ The rules (who may, four eyes, reasons, history) are those of ``reviews.workflow
 """
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from reviews.models import Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review, Revision, Theme
@@ -47,6 +48,45 @@ def _set_publication_date(review, *, published_on=None, published_precision=None
         review.published_precision = published_precision
     if review.published_on is None:
         review.published_on = timezone.localdate()
+
+
+# How long a published review must stay online, as other apps rule it (a statutory review: a year
+# after publication). They add a rule at start-up, so that reviews imports none of them. Each rule
+# takes a review and returns the date until which it must stay online, or None.
+ONLINE_UNTIL_RULES = []
+
+
+def online_until(review):
+    """The date until which ``review`` must stay online, or ``None`` when no rule holds it."""
+    dates = [until for rule in ONLINE_UNTIL_RULES if (until := rule(review))]
+    until = max(dates, default=None)
+    return until if until and until > timezone.localdate() else None
+
+
+def _early_withdrawal_fields(review):
+    until = online_until(review)
+    if until is None:
+        return {}
+    return {
+        "withdraw_early": forms.BooleanField(
+            label=f"Withdraw it before {until.day} {until:%B %Y}",
+            required=False,
+            help_text="This review must stay online for at least a year after publication. Withdrawing "
+            "it earlier needs a manager's reason in the box above.",
+        )
+    }
+
+
+def _withdraw(review, *, reason, withdraw_early=False, **_):
+    until = online_until(review)
+    if until is None:
+        return
+    if not withdraw_early:
+        raise ValidationError(
+            f"This review must stay online until {until.day} {until:%B %Y}, a year after it was published. "
+            "To withdraw it earlier, tick “withdraw it before” and give the reason."
+        )
+    review.decision_note = f"Withdrawn before {until.day} {until:%B %Y}, within its year online: {reason}"
 
 
 def _record_why_not(review, *, reason, **_):
@@ -121,6 +161,8 @@ REVIEW = Workflow(
             done="withdrawn",
             needs_reason=True,
             explain="Withdrawing removes it at once from every public page, search result and newsletter.",
+            apply=_withdraw,
+            form_fields=_early_withdrawal_fields,
         ),
         Transition(
             "not_for_publication",

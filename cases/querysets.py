@@ -1,0 +1,30 @@
+"""Reads of cases. Cases are for board staff only: who may see them is decided in ``cases.access``."""
+
+from django.db import models
+from django.db.models import Count, F, Q
+from django.db.models.functions import ExtractYear
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(is_open=True)
+
+    def whats_due(self):
+        """Open cases, the nearest statutory date first (overdue ones come first by being earliest)."""
+        return self.open().order_by(F("next_due_on").asc(nulls_last=True), "reference")
+
+    def per_year(self, date_field: str, *group):
+        """How many cases have ``date_field`` in each year, grouped further by ``group`` fields."""
+        return (
+            self.filter(**{f"{date_field}__isnull": False})
+            .annotate(year=ExtractYear(date_field))
+            .values("year", *group)
+            .annotate(count=Count("id"))
+            .order_by("year", *group)
+        )
+
+    def deadline_record(self, due_field: str, done_field: str) -> dict:
+        """Of the deadlines of this kind that were met, how many on time and how many late."""
+        met = Q(**{f"{done_field}__isnull": False, f"{due_field}__isnull": False})
+        on_time = met & Q(**{f"{done_field}__lte": F(due_field)})
+        return self.aggregate(met=Count("id", filter=met), on_time=Count("id", filter=on_time))
