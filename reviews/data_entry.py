@@ -1,38 +1,41 @@
-"""Admin forms that make entering a review quick: findings name their child by pseudonym (also
-a child added in the same save), and new rows of an ordered list go after the existing ones."""
+"""Admin forms that make entering a review quick: findings name their child by pseudonym and
+their practice area by name (also a child or an area added in the same save), and new rows of an
+ordered list go after the existing ones."""
 
 from django import forms
 from django.utils.html import format_html, format_html_join
 
-from reviews.models import Child, Review
+from reviews.models import Child, PracticeArea, Review
 
 ORDER_STEP = 10
 
 
 class PseudonymInput(forms.TextInput):
-    """A text box that suggests the review's saved children as the officer types."""
+    """A text box that suggests the review's saved children (or areas) as the officer types."""
 
-    def __init__(self, names=(), attrs=None):
+    def __init__(self, names=(), attrs=None, suffix="children"):
         super().__init__(attrs={"size": 12, **(attrs or {})})
         self.names = list(names)
+        self.suffix = suffix
 
     def render(self, name, value, attrs=None, renderer=None):
-        attrs = {**(attrs or {}), "list": f"{(attrs or {}).get('id', name)}-children", "autocomplete": "off"}
+        box_id = (attrs or {}).get("id", name)
+        attrs = {**(attrs or {}), "list": f"{box_id}-{self.suffix}", "autocomplete": "off"}
         box = super().render(name, value, attrs, renderer)
         options = format_html_join("", '<option value="{}">', ((n,) for n in self.names))
         return format_html('{}<datalist id="{}">{}</datalist>', box, attrs["list"], options)
 
 
-def pseudonyms_on_page(data, prefix="children") -> set[str] | None:
-    """The children the submitted page will leave the review with (by folded pseudonym), or None
-    when the page has no children list."""
+def pseudonyms_on_page(data, prefix="children", field="pseudonym") -> set[str] | None:
+    """The children (or with ``prefix`` and ``field``, the practice areas) the submitted page will
+    leave the review with, by folded name, or None when the page has no such list."""
     try:
         total = int(data.get(f"{prefix}-TOTAL_FORMS", ""))
     except ValueError:
         return None
     names = set()
     for i in range(min(total, 1000)):
-        name = (data.get(f"{prefix}-{i}-pseudonym") or "").strip()
+        name = (data.get(f"{prefix}-{i}-{field}") or "").strip()
         if name and not data.get(f"{prefix}-{i}-DELETE"):
             names.add(name.casefold())
     return names
@@ -73,12 +76,21 @@ def next_order_assign(formset):
         form.instance.order = top
 
 
+AREA_HELP = (
+    "Optional row of the good practice / learning points table: the name of one of this review's "
+    "practice areas, also one added above in this save. Give the positive factor and the lesson "
+    "that belong together the same area."
+)
+
+
 class FindingForm(NextOrderForm):
-    """A finding names its child by pseudonym: one of the review's children, saved or added on
-    the same page. ``review`` and ``names_on_page`` are set per request (``finding_form_for``)."""
+    """A finding names its child by pseudonym and its practice area by name: one of the review's,
+    saved or added on the same page. ``review``, ``names_on_page`` and ``areas_on_page`` are set
+    per request (``finding_form_for``)."""
 
     review = None
     names_on_page = None  # folded pseudonyms submitted in the children list, or None
+    areas_on_page = None  # folded names submitted in the practice areas list, or None
     # Rows shown as blocks repeat every help text; the first block keeps them, the rest are shorter.
     help_once = False
 
@@ -91,10 +103,23 @@ class FindingForm(NextOrderForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.child_pending = ""
+        self.practice_area_pending = ""
         saved = self._saved_children()
         self.fields["child"].widget = PseudonymInput(names=[c.pseudonym for c in saved])
         if self.instance.child_id:
             self.initial["child"] = self.instance.child.pseudonym
+        if "practice_area" in self.fields:
+            # Typed, not chosen from a list: a list could offer only the areas saved before this page.
+            areas = [area.name for area in self._saved_areas()]
+            self.fields["practice_area"] = forms.CharField(
+                label="Practice area",
+                required=False,
+                max_length=120,
+                help_text=AREA_HELP,
+                widget=PseudonymInput(names=areas, suffix="areas"),
+            )
+            if self.instance.practice_area_id:
+                self.initial["practice_area"] = self.instance.practice_area.name
         if self.help_once and self.prefix and not self.prefix.endswith("-0"):
             for field in self.fields.values():
                 field.help_text = ""
@@ -107,6 +132,33 @@ class FindingForm(NextOrderForm):
                 Child.objects.filter(review=self.review).order_by("order", "id")
             )
         return type(self)._children_cache
+
+    def _saved_areas(self):
+        if self.review is None or self.review.pk is None:
+            return []
+        if not hasattr(type(self), "_areas_cache"):
+            type(self)._areas_cache = list(PracticeArea.objects.filter(review=self.review))
+        return type(self)._areas_cache
+
+    def clean_practice_area(self):
+        name = (self.cleaned_data.get("practice_area") or "").strip()
+        if not name:
+            return None
+        saved = {area.name.casefold(): area for area in self._saved_areas()}
+        if self.instance.practice_area_id and name == self.initial.get("practice_area"):
+            return self.instance.practice_area  # unchanged, even if the area is renamed on this page
+        if name.casefold() in saved:
+            return saved[name.casefold()]
+        if name.casefold() in (self.areas_on_page or ()):
+            self.practice_area_pending = name  # added on this page: found once the areas are saved
+            return None
+        by_number = {str(area.pk): area for area in self._saved_areas()}
+        if name in by_number:
+            return by_number[name]  # a page that still sends the area's number
+        raise forms.ValidationError(
+            f"There is no practice area called “{name}” in this review. Add it under Practice areas "
+            "on this page, or check the spelling."
+        )
 
     def clean_child(self):
         name = (self.cleaned_data.get("child") or "").strip()
@@ -131,13 +183,22 @@ class FindingForm(NextOrderForm):
             self.instance.child = Child.objects.filter(
                 review=self.instance.review, pseudonym__iexact=self.child_pending
             ).first()
+        if self.practice_area_pending:
+            self.instance.practice_area = PracticeArea.objects.filter(
+                review=self.instance.review, name__iexact=self.practice_area_pending
+            ).first()
         return super().save(commit)
 
 
 def finding_form_for(base, *, review, data, help_once=False):
     """The finding form for one request: knows the review and the children the page submits."""
     names = pseudonyms_on_page(data) if data else None
-    return type(base.__name__, (base,), {"review": review, "names_on_page": names, "help_once": help_once})
+    areas = pseudonyms_on_page(data, prefix="practice_areas", field="name") if data else None
+    return type(
+        base.__name__,
+        (base,),
+        {"review": review, "names_on_page": names, "areas_on_page": areas, "help_once": help_once},
+    )
 
 
 REFERENCE_PREFIXES = {

@@ -78,10 +78,14 @@ def _form_fields(form, *, skip=()) -> dict:
 
 
 def _child_named(row) -> dict:
-    # A finding may name a child added in the same save (reviews.data_entry.FindingForm): it is
-    # linked by pseudonym once the corrected children are written.
-    name = getattr(row, "child_pending", "")
-    return {"child_named": name} if name else {}
+    # A finding may name a child or a practice area added in the same save
+    # (reviews.data_entry.FindingForm): it is linked by name once the corrected lists are written.
+    named = {}
+    if getattr(row, "child_pending", ""):
+        named["child_named"] = row.child_pending
+    if getattr(row, "practice_area_pending", ""):
+        named["practice_area_named"] = row.practice_area_pending
+    return named
 
 
 def revision_data(*, form, formsets) -> dict:
@@ -248,6 +252,9 @@ def revision_apply(revision, *, by, **_):
             if values.get("child_named"):
                 child = live.children.filter(pseudonym__iexact=values["child_named"]).first()
                 fields = {**fields, "child": child.pk if child else None}
+            if values.get("practice_area_named"):
+                area = live.practice_areas.filter(name__iexact=values["practice_area_named"]).first()
+                fields = {**fields, "practice_area": area.pk if area else None}
             _write(row, fields, by=by, reason=reason)
     # The corrected item must still pass what publishing it checked (e.g. a newsletter's reviews).
     workflow = workflow_of(model)
@@ -307,6 +314,10 @@ def revision_differences(revision) -> list[dict]:
             if values.get("child_named"):
                 changes = [c for c in changes if c["field"] != "Child"]
                 changes.append({"field": "Child", "before": "–", "after": values["child_named"]})
+            if values.get("practice_area_named"):
+                changes = [c for c in changes if c["field"] != "Practice area"]
+                named = values["practice_area_named"]
+                changes.append({"field": "Practice area", "before": "–", "after": named})
             if changes:
                 sections.append(
                     {"title": f"{label} “{row}”" if row.pk else label, "action": action, "changes": changes}

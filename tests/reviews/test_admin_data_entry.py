@@ -1,6 +1,7 @@
 """Entering a review is quick: compact rows, practice areas chosen from a list, children named in
 the same save, references suggested, lists pasted in one go, new rows numbered after the others."""
 
+import datetime
 import re
 
 import pytest
@@ -48,7 +49,7 @@ def errors_of(response):
     if response.status_code != 200:
         return f"status {response.status_code}"
     return response.context["adminform"].form.errors, [
-        formset.errors for formset in response.context["inline_admin_formsets"]
+        formset.formset.errors for formset in response.context["inline_admin_formsets"]
     ]
 
 
@@ -104,7 +105,7 @@ def test_practice_areas_are_a_list_per_review_chosen_on_each_finding(officer_cli
     PracticeAreaFactory(name="Somebody else's area")
     factor = PositiveFactorFactory(review=review, text="Good handover.")
     page = officer_client.get(change_url(review)).text
-    assert f'<option value="{transition.pk}">Transition issues</option>' in page
+    assert '<option value="Transition issues">' in page  # suggested as the officer types
     assert "Somebody else&#x27;s area" not in page
 
     data = edit_form(
@@ -124,7 +125,7 @@ def test_practice_areas_are_a_list_per_review_chosen_on_each_finding(officer_cli
             "positivefactors-0-review": review.pk,
             "positivefactors-0-order": "0",
             "positivefactors-0-text": "Good handover.",
-            "positivefactors-0-practice_area": transition.pk,
+            "positivefactors-0-practice_area": "Transition issues",
         },
     )
     response = officer_client.post(change_url(review), data)
@@ -172,6 +173,65 @@ def test_a_finding_cannot_take_another_reviews_area():
     lesson.practice_area = other
     with pytest.raises(Exception, match="Choose a practice area of this review"):
         lesson.full_clean()
+
+
+def test_findings_choose_a_practice_area_added_in_the_same_save(officer_client):
+    review = draft()
+    transition = PracticeAreaFactory(review=review, name="Transition issues", order=10)
+    data = edit_form(
+        review,
+        **{
+            "practice_areas-TOTAL_FORMS": "2",
+            "practice_areas-INITIAL_FORMS": "1",
+            "practice_areas-0-id": transition.pk,
+            "practice_areas-0-review": review.pk,
+            "practice_areas-0-name": "Transition issues",
+            "practice_areas-0-order": "10",
+            "practice_areas-1-name": "Health visiting",
+            "practice_areas-1-order": "",
+            "positivefactors-TOTAL_FORMS": "1",
+            "positivefactors-0-text": "The health visitor kept visiting.",
+            "positivefactors-0-practice_area": "Health visiting",
+            "lessons-TOTAL_FORMS": "2",
+            "lessons-0-text": "Ask who else looks after the baby.",
+            "lessons-0-practice_area": "health visiting",
+            "lessons-1-text": "Plan the move to adult services early.",
+            "lessons-1-practice_area": "Transition issues",
+        },
+    )
+    response = officer_client.post(change_url(review), data)
+    assert response.status_code == 302, errors_of(response)
+    factor = review.positivefactors.select_related("practice_area").get()
+    assert factor.practice_area.name == "Health visiting"
+    lessons = {
+        lesson.text: lesson.practice_area.name for lesson in review.lessons.select_related("practice_area")
+    }
+    assert lessons == {
+        "Ask who else looks after the baby.": "Health visiting",
+        "Plan the move to adult services early.": "Transition issues",
+    }
+    table = client_page_rows(officer_client, review)
+    assert table == ["Transition issues", "Health visiting"]
+
+
+def client_page_rows(client, review):
+    review.state, review.published_on = Review.State.PUBLISHED, datetime.date(2026, 1, 1)
+    review.save()
+    page = client.get(review.get_absolute_url()).text
+    return re.findall(r'<th scope="row">([^<]+)</th>', page[page.index('id="practice-areas"') :])
+
+
+def test_a_practice_area_not_in_the_review_is_refused_in_plain_words(officer_client):
+    review = draft()
+    data = edit_form(
+        review,
+        **{"lessons-TOTAL_FORMS": "1", "lessons-0-text": "A lesson.", "lessons-0-practice_area": "Housing"},
+    )
+    response = officer_client.post(change_url(review), data)
+    assert response.status_code == 200
+    assert "There is no practice area called “Housing” in this review." in response.text
+    assert 'value="Housing"' in response.text  # the typed name is kept
+    assert not review.lessons.exists()
 
 
 # --- a child added in the same save ------------------------------------------------------------
