@@ -18,7 +18,10 @@ class PlanFilterForm(forms.Form):
     """The filters of the board's plan; the same filters shape its XLSX and PDF exports."""
 
     review = forms.ModelChoiceField(
-        Review.objects.filter(recommendations__actions__isnull=False).distinct().order_by("title"),
+        Review.objects.filter(recommendations__actions__isnull=False)
+        .distinct()
+        .only("id", "title", "reference")
+        .order_by("title"),
         required=False,
         empty_label="Every review",
     )

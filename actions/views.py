@@ -43,9 +43,10 @@ def plan_filters(request) -> tuple[PlanFilterForm, dict]:
     return form, filters
 
 
-def plan_actions(filters):
+def plan_actions(filters, amber_days=None):
     today = timezone.localdate()
-    return Action.objects.for_listing().plan(today=today, amber_days=PlanSettings.amber(), **filters)
+    amber_days = PlanSettings.amber() if amber_days is None else amber_days
+    return Action.objects.for_listing().plan(today=today, amber_days=amber_days, **filters)
 
 
 @login_required
@@ -53,7 +54,8 @@ def plan_actions(filters):
 def plan(request):
     board_staff_only(request)
     form, filters = plan_filters(request)
-    actions = plan_actions(filters)
+    amber_days = PlanSettings.amber()
+    actions = plan_actions(filters, amber_days)
     try:
         page = page_of(actions, request.GET.get("page"), per_page=ACTIONS_PER_PAGE)
     except PageError as error:
@@ -65,7 +67,7 @@ def plan(request):
         "by_owner": actions.counts_by("owner_group__name"),
         "by_review": actions.counts_by("recommendation__review__title"),
         "query": request.GET.urlencode(),
-        "amber_days": PlanSettings.amber(),
+        "amber_days": amber_days,
     }
     return render(request, "actions/plan.html", context)
 
