@@ -114,6 +114,24 @@ def test_a_seven_minute_newsletter_of_two_short_reviews_fills_at_most_three_page
     assert_last_page_is_not_only_the_contact_box(pdf)
 
 
+def brief_review(number):
+    """One child and a background: its briefing fills about a third of a page."""
+    review = ReviewFactory(
+        title=f"Brief review {number}", summary="The child was not brought to clinic.", why_it_matters=""
+    )
+    ChildFactory(review=review, pseudonym=f"Child B{number}", age_years=2)
+    return review
+
+
+def test_a_brief_review_follows_the_one_before_on_the_same_page_when_it_fits(board):
+    reviews = [brief_review(n) for n in range(1, 5)]
+    pdf = newsletter_pdf(newsletter_of(*reviews, kind="seven_minute"), board)
+    assert pdf.page_count <= 3
+    starts = [pdf.first_page_with(f"Brief review {n}") for n in range(1, 5)]
+    assert len(set(starts)) < len(starts), starts  # two reviews share a page
+    assert_last_page_is_not_only_the_contact_box(pdf)
+
+
 @pytest.mark.parametrize("kind", ["seven_minute", "newsletter"])
 @pytest.mark.parametrize("closing", ["Thank you for reading.", ""])
 def test_the_contact_box_never_stands_alone_on_the_last_page(board, kind, closing):
