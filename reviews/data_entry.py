@@ -89,6 +89,7 @@ class FindingForm(NextOrderForm):
     per request (``finding_form_for``)."""
 
     review = None
+    typed_by_name = ("child", "practice_area")  # relations typed as a name, not chosen by number
     names_on_page = None  # folded pseudonyms submitted in the children list, or None
     areas_on_page = None  # folded names submitted in the practice areas list, or None
     # Rows shown as blocks repeat every help text; the first block keeps them, the rest are shorter.

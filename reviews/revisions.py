@@ -106,22 +106,6 @@ def revision_data(*, form, formsets) -> dict:
     return {"fields": _form_fields(form, skip=("version",)), "lists": lists}
 
 
-def _merged(old: dict, new: dict) -> dict:
-    """A second edit by the same person: its rows replace their earlier versions, row by row."""
-    lists = {item["model"]: item for item in old["lists"]}
-    for item in new["lists"]:
-        before = lists.get(item["model"], {"rows": [], "removed": []})
-        touched = {row["id"] for row in item["rows"]} | set(item["removed"])
-        rows = [row for row in before["rows"] if row["id"] is None or row["id"] not in touched]
-        removed = set(before["removed"]) - {row["id"] for row in item["rows"]}
-        lists[item["model"]] = {
-            **item,
-            "rows": rows + item["rows"],
-            "removed": sorted(removed | set(item["removed"])),
-        }
-    return {"fields": new["fields"], "lists": list(lists.values())}
-
-
 # --- reading --------------------------------------------------------------------------------------
 
 
@@ -166,8 +150,9 @@ def may_correct(*, obj, user) -> bool:
 def revision_propose(*, obj, data: dict, note: str, by) -> Revision:
     """Keep ``data`` as a correction to the published ``obj`` by ``by``, waiting for approval.
 
-    A second edit by the same person while it waits updates it; anyone else is refused until
-    it is approved or rejected. The live rows are not touched.
+    A second edit by the same person while it waits replaces it: the page it was made on opened
+    with the waiting correction (``revisions_admin.proposal_prefill``), so it holds all of it.
+    Anyone else is refused until it is approved or rejected. The live rows are not touched.
     """
     workflow = workflow_of(type(obj))
     with transaction.atomic():
@@ -179,7 +164,7 @@ def revision_propose(*, obj, data: dict, note: str, by) -> Revision:
         if message:
             raise ValidationError(message)
         if waiting is not None:
-            waiting.data, waiting.note = _merged(waiting.data, data), note
+            waiting.data, waiting.note = data, note
             waiting.full_clean()
             waiting.save()
             return waiting

@@ -62,6 +62,40 @@ class CorrectionFormMixin:
         return cleaned
 
 
+def _row_initial(formset, values: dict) -> dict:
+    """A proposed row's values as its form shows them: a child or an area typed by name."""
+    initial = dict(values["fields"])
+    typed = getattr(formset.form, "typed_by_name", ())
+    for name in typed:
+        if initial.get(name) is not None:
+            related = formset.model._meta.get_field(name).related_model
+            initial[name] = str(related.objects.filter(pk=initial[name]).first() or "")
+    for name in typed:
+        if values.get(f"{name}_named"):
+            initial[name] = values[f"{name}_named"]
+    return initial
+
+
+def proposal_prefill(formset, data: dict) -> None:
+    """Show an unsaved list as the waiting correction left it: rows changed, added and removed.
+
+    A second edit then starts from the first, and saving it proposes the whole list again.
+    """
+    item = next((i for i in data["lists"] if i["model"] == formset.model._meta.label_lower), None)
+    if item is None:
+        return
+    added = [row for row in item["rows"] if not row["id"]]
+    # Before the forms are built: the added rows are the formset's extra forms.
+    formset.extra = len(added)
+    formset.initial_extra = [_row_initial(formset, row) for row in added]
+    changed = {row["id"]: row for row in item["rows"] if row["id"]}
+    for form in formset.initial_forms:
+        if form.instance.pk in changed:
+            form.initial.update(_row_initial(formset, changed[form.instance.pk]))
+        if form.instance.pk in item["removed"]:
+            form.initial["DELETE"] = True
+
+
 class CorrectionAdminMixin:
     """Put before ``WorkflowAdminMixin``: a save of a published object proposes a correction."""
 
@@ -121,6 +155,15 @@ class CorrectionAdminMixin:
         return type(
             form.__name__, (CorrectionFormMixin, form), {"proposer": request.user, "proposal": proposal}
         )
+
+    def _create_formsets(self, request, obj, change):
+        formsets, inlines = super()._create_formsets(request, obj, change)
+        if request.method != "POST" and change and self._corrects(request, obj):
+            waiting = revision_waiting(obj)
+            if waiting is not None and waiting.submitted_by_id == request.user.pk:
+                for formset in formsets:
+                    proposal_prefill(formset, waiting.data)
+        return formsets, inlines
 
     def save_model(self, request, obj, form, change):
         if not getattr(form, "proposes_correction", False):

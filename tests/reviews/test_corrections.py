@@ -332,3 +332,41 @@ def test_managers_find_the_corrections_waiting_above_the_list_of_reviews(client,
     page = client.get(reverse("admin:reviews_review_changelist"))
     assert "Corrections waiting for approval" in page.text
     assert correction_url(review) in page.text and "Ben Ode" in page.text
+
+
+def lesson_rows(page):
+    formset = next(f.formset for f in page.context["inline_admin_formsets"] if f.formset.model is Lesson)
+    return [(form["text"].value(), bool(form["DELETE"].value())) for form in formset.forms]
+
+
+def test_a_second_edit_opens_with_the_rows_the_first_edit_changed_added_and_removed(client, review):
+    doomed = LessonFactory(review=review, text="A lesson the correction removes.", order=30)
+    proposer = OfficerFactory()
+    client.force_login(proposer)
+    page = client.get(change_url(review))
+    formset = next(f.formset for f in page.context["inline_admin_formsets"] if f.formset.model is Lesson)
+    doomed_row = next(form for form in formset.forms if form.instance == doomed)
+    data = change_page_data(page) | {
+        lesson_field(page, PUBLISHED_TEXT): CORRECTED_TEXT,
+        doomed_row["DELETE"].html_name: "on",
+        "lessons-TOTAL_FORMS": str(len(formset.forms) + 1),
+        f"lessons-{len(formset.forms)}-text": "A lesson the correction adds.",
+        "correction_note": "First edit.",
+    }
+    assert client.post(change_url(review), data).status_code == 302
+
+    page = client.get(change_url(review))
+    assert lesson_rows(page) == [
+        (CORRECTED_TEXT, False),
+        ("A lesson the correction removes.", True),
+        ("A lesson the correction adds.", False),
+    ]
+    # Saved again as it opens, the correction is the same: nothing is added twice.
+    again = change_page_data(page) | {"correction_note": "Second edit."}
+    assert client.post(change_url(review), again).status_code == 302
+    lessons = next(item for item in Revision.objects.get().data["lists"] if item["model"] == "reviews.lesson")
+    assert sorted(row["fields"]["text"] for row in lessons["rows"]) == [
+        "A lesson the correction adds.",
+        CORRECTED_TEXT,
+    ]
+    assert lessons["removed"] == [doomed.pk]
