@@ -19,10 +19,6 @@ from django.utils import formats, timezone
 from reviews.models import Revision
 from reviews.workflow import transition_run, workflow_of
 
-FILE_REFUSED = (
-    "A correction cannot carry a new file: the report file stays as published. Propose your other "
-    "changes without it, and upload a new report after approval."
-)
 EXTRA_REFUSED = (
     "A correction keeps only the fields and the rows of the lists on this page: enter these in the "
     "lists instead."
@@ -36,6 +32,8 @@ def _plain(value):
 
 def live_value(obj, name):
     field = obj._meta.get_field(name)
+    if isinstance(field, models.FileField):
+        return getattr(obj, name).name or ""
     if field.many_to_many:
         return sorted(getattr(obj, name).values_list("pk", flat=True)) if obj.pk else []
     return _plain(getattr(obj, field.attname))
@@ -46,17 +44,27 @@ def correction_refusals(form) -> dict:
     refused = {}
     for name in form.changed_data:
         try:
-            field = form._meta.model._meta.get_field(name)
+            form._meta.model._meta.get_field(name)
         except FieldDoesNotExist:
             refused[name] = EXTRA_REFUSED  # e.g. a box that adds rows when saved
-            continue
-        if isinstance(field, models.FileField):
-            refused[name] = FILE_REFUSED
     return refused
 
 
+def _file_kept(form, field) -> str | None:
+    """A file uploaded (or cleared) with a correction: stored now under a name of its own, which
+    nothing public points to until the correction is approved; None when it is unchanged."""
+    if field.name not in form.changed_data:
+        # A second edit opens with the first's proposal: a file it kept is still proposed.
+        proposed = form.initial.get(field.name)
+        return proposed if isinstance(proposed, str) else None
+    upload = form.cleaned_data.get(field.name)
+    if not upload:
+        return ""  # cleared
+    return field.storage.save(field.generate_filename(form.instance, upload.name), upload)
+
+
 def _form_fields(form, *, skip=()) -> dict:
-    """The model's own fields of a validated form; files stay as published.
+    """The model's own fields of a validated form; a file only when one was uploaded or cleared.
 
     Values are read from the form's instance, which holds what a save would write (including
     what the admin sets on it, e.g. the number of a new row left without one).
@@ -68,7 +76,12 @@ def _form_fields(form, *, skip=()) -> dict:
             field = opts.get_field(name)
         except FieldDoesNotExist:
             continue
-        if name in skip or field.primary_key or isinstance(field, models.FileField):
+        if name in skip or field.primary_key:
+            continue
+        if isinstance(field, models.FileField):
+            kept = _file_kept(form, field)
+            if kept is not None:
+                data[name] = kept
             continue
         if field.many_to_many:
             data[name] = sorted(item.pk for item in value or [])

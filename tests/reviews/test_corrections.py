@@ -223,13 +223,36 @@ def test_the_public_page_costs_the_same_queries_while_a_correction_waits(client,
     assert queries() == before
 
 
-def test_a_correction_cannot_upload_a_new_report(client, review):
+def test_a_correction_replaces_the_report_which_stays_unpublished_until_approved(client, review):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    report_url = reverse("reviews:review_report", args=[review.slug])
     report = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    proposer = OfficerFactory()
+    response = propose(client, review, by=proposer, report_file=report)
+    assert response.status_code == 302
+    page = client.get(change_url(review))  # a second edit keeps the new report
+    again = change_page_data(page) | {"correction_note": "And the new report."}
+    assert client.post(change_url(review), again).status_code == 302
+    assert Revision.objects.get().data["fields"]["report_file"].startswith("reports/report")
+    client.logout()
+    assert client.get(report_url).status_code == 404  # the public has no report yet
+    manager = ManagerFactory()
+    client.force_login(manager)
+    differences = client.get(correction_url(review)).text
+    assert "Full report (pdf)" in differences and "reports/report" in differences
+    decide(client, review, "approve", by=manager)
+    client.logout()
+    served = client.get(report_url)
+    assert served.status_code == 200 and b"".join(served.streaming_content).startswith(b"%PDF")
+
+
+def test_a_correction_refuses_a_report_that_is_not_a_pdf(client, review):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    report = SimpleUploadedFile("report.pdf", b"<html>not a PDF</html>", content_type="application/pdf")
     response = propose(client, review, by=OfficerFactory(), report_file=report)
     assert response.status_code == 200
-    assert "upload a new report after approval" in response.text
     assert not Revision.objects.exists()
 
 
