@@ -27,6 +27,8 @@ CHARS_PER_WORD = 7
 IN_TABLE = 0.5
 SMALLEST_CUT = 12  # fewer words left than this: the item is left out rather than cut to a stub
 
+GENERAL_ADVICE = "Read the lessons with your team and agree what you will change."
+
 TEAM_QUESTIONS = [
     "What are your key reflections from this review?",
     "Could this happen here? What would we have done differently?",
@@ -193,7 +195,8 @@ def seven_minute_briefing(review, *, shorten: float | None = None) -> SevenMinut
         "Themes: " + ", ".join(t.name for t in review.themes.all()) + "." if review.themes.all() else ""
     )
     services = ", ".join(s.name for s in review.services.all())
-    what_to_do = "Read the lessons with your team and agree what you will change."
+    # The board's own list of what to do, when it wrote one; otherwise the general advice.
+    what_to_do = review.what_to_do.strip() or GENERAL_ADVICE
     if services:
         what_to_do = f"**This review applies to:** {services}.\n\n{what_to_do}"
     parts = [

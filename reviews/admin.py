@@ -262,10 +262,11 @@ class ReviewAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMixin,
                 ]
             },
         ),
-        ("What happened", {"fields": ["summary", "why_it_matters"]}),
+        ("What happened", {"fields": ["summary", "why_it_matters", "what_to_do", "questions_contact"]}),
         ("Full report", {"fields": ["report_url", "report_file"]}),
         ("Who may read it", {"fields": ["visibility", "show_progress_publicly", "version"]}),
         ("Finding it", {"fields": ["themes", "services"]}),
+        ("If the board decides not to publish it", {"fields": ["public_note"]}),
         (
             "Publication (changed only with the buttons at the top)",
             {

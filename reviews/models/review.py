@@ -102,6 +102,23 @@ class Review(models.Model):
         validators=[validate_markdown],
         help_text="Why this learning matters to practitioners (part 2 of a 7-minute briefing).",
     )
+    what_to_do = models.TextField(
+        "what practitioners should do",
+        blank=True,
+        max_length=NOTE,
+        validators=[validate_markdown],
+        help_text="A short list of what practitioners should now do, one line each starting with *. "
+        "Printed as the last part of the 7-minute briefing instead of the general advice to read "
+        "the lessons with the team.",
+    )
+    questions_contact = models.CharField(
+        "contact for questions about this review",
+        max_length=300,
+        blank=True,
+        help_text="Only when it is not the board's general contact, e.g. “Jo Patel, Learning and "
+        "Improvement Officer, 01632 960 123, jo.patel@example.org”. Printed in the briefing's contact "
+        "box instead of the board's.",
+    )
     report_url = models.URLField("link to the full report", blank=True)
     report_file = models.FileField(
         "full report (PDF)",
@@ -116,6 +133,16 @@ class Review(models.Model):
         max_length=NOTE,
         help_text="Required when the board decided not to publish: why, and whether the national "
         "panel ratified it.",
+    )
+    public_note = models.CharField(
+        "public note (when not published)",
+        max_length=500,
+        blank=True,
+        help_text="Optional, for a review the board decided not to publish: a sentence the public may "
+        "read, e.g. “The board decided not to publish this review to protect the child's siblings; "
+        "its learning is in our training.” It is listed on the reviews page with only the kind of "
+        "review and the year: no title, children or findings. Never write anything that identifies "
+        "a child.",
     )
     visibility = models.CharField(
         "who may read it", max_length=10, choices=Visibility, default=Visibility.PUBLIC
@@ -206,6 +233,9 @@ class Review(models.Model):
             length_at_most("summary", BACKGROUND, name="review_summary_length", label="The background"),
             length_at_most(
                 "why_it_matters", BACKGROUND, name="review_why_it_matters_length", label="Why it matters"
+            ),
+            length_at_most(
+                "what_to_do", NOTE, name="review_what_to_do_length", label="What practitioners should do"
             ),
             length_at_most(
                 "not_for_publication_reason",

@@ -179,3 +179,40 @@ def test_the_printed_practice_table_groups_each_areas_findings_by_child(review):
         "Child Two",
         "Health lesson about Child Two.",
     )
+
+
+def test_the_boards_list_of_what_to_do_is_the_briefings_last_part_on_the_web_and_in_print(client, review):
+    review.what_to_do = "* Ask where the baby sleeps.\n* Record who else lives in the home."
+    review.save()
+    web = text_of(client.get(reverse("briefings:review_briefing", args=[review.slug])))
+    printed = " ".join(
+        pdf_of(client.get(reverse("briefings:review_briefing_pdf", args=[review.slug]))).text.split()
+    )
+    for text in (web, printed):
+        assert "What to do" in text
+        assert "Ask where the baby sleeps." in text and "Record who else lives in the home." in text
+        assert "Read the lessons with your team and agree what you will change." not in text
+
+
+def test_a_reviews_own_contact_is_printed_instead_of_the_boards(client, review, manager):
+    review.questions_contact = "Jo Patel, Learning Officer, 01632 960 123"
+    review.save()
+    web = text_of(client.get(reverse("briefings:review_briefing", args=[review.slug])))
+    assert "Questions about this review: Jo Patel, Learning Officer, 01632 960 123" in web
+    printed = " ".join(
+        pdf_of(client.get(reverse("briefings:review_briefing_pdf", args=[review.slug]))).text.split()
+    )
+    assert "Questions about this review: Jo Patel, Learning Officer, 01632 960 123" in printed
+    board = review_board()
+    assert board.telephone not in printed
+    client.force_login(manager)
+    newsletter = newsletter_of(review)
+    line = "Questions about Three children: practice review: Jo Patel, Learning Officer, 01632 960 123"
+    assert line in text_of(client.get(newsletter.get_absolute_url()))
+    assert line in " ".join(pdf_of(client.get(newsletter.get_pdf_url())).text.split())
+
+
+def review_board():
+    from reviews.models import BoardProfile
+
+    return BoardProfile.current()
