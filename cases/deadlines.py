@@ -7,6 +7,7 @@ met late or is overdue is always read from the stored dates, so a deadline met l
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import models
 from django.utils import timezone
@@ -60,7 +61,13 @@ class Deadline:
         """Working days from today to the due date; negative once overdue; ``None`` once met."""
         if self.done_on is not None:
             return None
-        return working_days_between(today or timezone.localdate(), self.due_on)
+        if today is None:
+            return self._days_left_today
+        return working_days_between(today, self.due_on)
+
+    @cached_property
+    def _days_left_today(self) -> int:
+        return working_days_between(timezone.localdate(), self.due_on)
 
     def rag(self, today=None) -> Rag:
         if self.done_on is not None:

@@ -23,8 +23,15 @@ class CaseQuerySet(models.QuerySet):
             .order_by("year", *group)
         )
 
-    def deadline_record(self, due_field: str, done_field: str) -> dict:
-        """Of the deadlines of this kind that were met, how many on time and how many late."""
-        met = Q(**{f"{done_field}__isnull": False, f"{due_field}__isnull": False})
-        on_time = met & Q(**{f"{done_field}__lte": F(due_field)})
-        return self.aggregate(met=Count("id", filter=met), on_time=Count("id", filter=on_time))
+    def deadlines_met(self, fields: dict) -> dict:
+        """For each deadline (key: (due field, done field)), how many were met, and how many on time.
+
+        One query for every deadline, however many cases there are.
+        """
+        counts = {}
+        for key, (due_field, done_field) in fields.items():
+            met = Q(**{f"{done_field}__isnull": False, f"{due_field}__isnull": False})
+            counts[f"{key}_met"] = Count("id", filter=met)
+            counts[f"{key}_on_time"] = Count("id", filter=met & Q(**{f"{done_field}__lte": F(due_field)}))
+        totals = self.aggregate(**counts)
+        return {key: {"met": totals[f"{key}_met"], "on_time": totals[f"{key}_on_time"]} for key in fields}

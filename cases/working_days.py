@@ -39,18 +39,31 @@ def working_days_add(start: datetime.date, days: int) -> datetime.date:
 def working_days_between(start: datetime.date, end: datetime.date) -> int:
     """Working days from ``start`` to ``end``: positive when ``end`` is later, negative when earlier.
 
-    Today to a deadline tomorrow is 1; a deadline that was yesterday is -1.
+    Today to a deadline tomorrow is 1; a deadline that was yesterday is -1. Counted by
+    arithmetic rather than day by day: a list of long-overdue cases asks this for every row.
     """
     if end == start:
         return 0
     sign = 1 if end > start else -1
     low, high = sorted((start, end))
-    count, day = 0, low
-    while day < high:
-        day += ONE_DAY
-        if is_working_day(day):
-            count += 1
-    return sign * count
+    weekdays = _weekdays_up_to(high) - _weekdays_up_to(low)
+    holidays_between = sum(
+        1
+        for year in range(low.year, high.year + 1)
+        for day in _bank_holidays(year)
+        if low < day <= high and day.weekday() < 5
+    )
+    return sign * (weekdays - holidays_between)
+
+
+def _weekdays_up_to(day: datetime.date) -> int:
+    """Monday-to-Friday days from a fixed Monday up to and including ``day``."""
+    days = (day - _EPOCH).days + 1
+    weeks, rest = divmod(days, 7)
+    return weeks * 5 + min(rest, 5)
+
+
+_EPOCH = datetime.date(1999, 12, 27)  # a Monday before any date a case may hold
 
 
 def months_add(start: datetime.date, months: int) -> datetime.date:
