@@ -89,8 +89,25 @@ def _withdraw(review, *, reason, withdraw_early=False, **_):
     review.decision_note = f"Withdrawn before {until.day} {until:%B %Y}, within its year online: {reason}"
 
 
-def _record_why_not(review, *, reason, **_):
+def _public_note_fields(review):
+    """Asked for when deciding not to publish: the review is not open to edits afterwards."""
+    model_field = Review._meta.get_field("public_note")
+    return {
+        "public_note": forms.CharField(
+            label="Public note (optional)",
+            required=False,
+            max_length=model_field.max_length,
+            initial=review.public_note,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=model_field.help_text,
+        )
+    }
+
+
+def _record_why_not(review, *, reason, public_note=None, **_):
     review.not_for_publication_reason = reason
+    if public_note is not None:  # a bulk decision asks for no note and keeps the one written
+        review.public_note = public_note.strip()
 
 
 def _changes(review):
@@ -173,6 +190,7 @@ REVIEW = Workflow(
             done="marked not for publication",
             needs_reason=True,
             apply=_record_why_not,
+            form_fields=_public_note_fields,
         ),
     ),
 )

@@ -7,9 +7,11 @@ Every public page, count, facet, search, feed, sitemap and PDF asks
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce, ExtractYear
 
 PUBLISHED = "published"
 PUBLIC = "public"
+NOT_FOR_PUBLICATION = "not_for_publication"
 
 
 def previews_unpublished(user, permission: str) -> bool:
@@ -71,6 +73,21 @@ class ReviewQuerySet(models.QuerySet):
     def public(self):
         """What an anonymous visitor may see; used for anything cached or printed for everyone."""
         return self.visible_to(None)
+
+    def public_notes(self):
+        """The sentences the board wrote for everyone about reviews it decided not to publish.
+
+        Apart from ``visible_to``: such a review is never visible, and only its note, its kind
+        and a year (completed, else decided) are read. As values, so that nothing else of the
+        review (its title, address, children or findings) can reach a page by accident.
+        """
+        return (
+            self.filter(state=NOT_FOR_PUBLICATION)
+            .exclude(public_note="")
+            .annotate(year=Coalesce(ExtractYear("completed_on"), ExtractYear("decided_at")))
+            .order_by(models.F("year").desc(nulls_last=True), "-id")
+            .values("kind", "year", "public_note")
+        )
 
 
 class FindingQuerySet(models.QuerySet):

@@ -24,18 +24,31 @@ logger = logging.getLogger(__name__)
 @require_safe
 def review_list(request):
     visible = Review.objects.visible_to(request.user)
-    years = cached(
+    # The years to filter by, and the notes about reviews not published: one cached value.
+    listing = cached(
         request.user,
-        "review_years",
+        "review_list",
         {},
-        lambda: [d.year for d in visible.dates("published_on", "year", order="DESC")],
+        lambda: {
+            "years": [d.year for d in visible.dates("published_on", "year", order="DESC")],
+            "public_notes": _public_notes(),
+        },
     )
+    years = listing["years"]
     form = ReviewFilterForm(request.GET, years=years, services=[])
     form.is_valid()
     reviews = form.filter(visible).order_by("-published_on", "-id").prefetch_related("themes")
     context = {"form": form}
+    if not request.GET:
+        # Under the full list only: the notes have no date or theme to filter by.
+        context["public_notes"] = listing["public_notes"]
     status = _paginate(request, reviews, REVIEWS_PER_PAGE, context)
     return render(request, "reviews/review_list.html", context, status=status)
+
+
+def _public_notes():
+    kinds = dict(Review.Kind.choices)
+    return [{**note, "kind": kinds.get(note["kind"], "")} for note in Review.objects.public_notes()]
 
 
 @require_safe
