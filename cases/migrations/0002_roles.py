@@ -4,7 +4,14 @@ from django.db import migrations
 def sync_roles(apps, schema_editor):
     from accounts.roles import roles_sync
 
-    roles_sync(apps)
+    Permission = apps.get_model("auth", "Permission")
+    try:
+        roles_sync(apps)
+    except Permission.DoesNotExist:
+        # A role lists a permission of another app's model whose migration runs after this one.
+        # That app's own roles migration then runs after this app's models exist, so it gives
+        # every role its permissions, these included.
+        pass
 
 
 class Migration(migrations.Migration):
