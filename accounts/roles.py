@@ -23,7 +23,11 @@ OFFICER_PERMISSIONS = [
     "reviews.view_service",
     "reviews.view_boardprofile",
     "reviews.change_boardprofile",
-    *[f"briefings.{action}_{model}" for model in ["newsletter", "newsletterreview"] for action in _ALL],
+    *[
+        f"briefings.{action}_{model}"
+        for model in ["newsletter", "newsletterreview", "newsletterlink"]
+        for action in _ALL
+    ],
     "briefings.submit_newsletter",
     *[f"actions.{action}_{model}" for model in ["action", "ownermembership"] for action in _ALL],
     "actions.view_progressupdate",
@@ -97,7 +101,11 @@ def roles_sync(apps, roles=ROLES):
             app_label, codename = dotted.split(".")
             if not _has_models(apps, app_label):
                 continue
-            wanted.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+            found = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            permission = found.first()
+            # None: a model a later migration of the app adds; that app's next roles migration gives it.
+            if permission is not None:
+                wanted.append(permission)
         group.permissions.set(wanted)
 
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from briefings.documents import why_not_public
-from briefings.models import Newsletter, NewsletterReview
+from briefings.models import Newsletter, NewsletterLink, NewsletterReview
 from briefings.pdf import board_logo
 from briefings.publication import NEWSLETTER, newsletter_problems
 from reviews.data_entry import DataEntryAdminMixin, NextOrderForm
@@ -55,6 +55,16 @@ class NewsletterReviewInline(admin.TabularInline):
         return f"No: {why_not_public(review)}"
 
 
+class NewsletterLinkInline(NewsletterReviewInline):
+    """A leaflet, a film or a flyer printed in the newsletter's “More” box; editable like its reviews."""
+
+    model = NewsletterLink
+    extra = 0
+    fields = ["order", "title", "url", "file"]
+    readonly_fields = []
+    autocomplete_fields = []
+
+
 class NewsletterAdminForm(StaleSaveFormMixin, forms.ModelForm):
     class Meta:
         model = Newsletter
@@ -73,7 +83,7 @@ class NewsletterAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMi
     search_fields = ["title", "introduction"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "issue_date"
-    inlines = [NewsletterReviewInline]
+    inlines = [NewsletterReviewInline, NewsletterLinkInline]
     readonly_fields = ["published_at", "publication_check", "see_it"]  # and the workflow's own fields
     fieldsets = [
         (

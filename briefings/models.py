@@ -15,6 +15,7 @@ from reviews.markdown import validate_markdown
 from reviews.models import Review
 from reviews.models.bounds import BACKGROUND, NOTE, length_at_most
 from reviews.querysets import previews_unpublished
+from reviews.validators import MaxFileSize, validate_pdf
 
 
 class NewsletterKind(models.TextChoices):
@@ -188,3 +189,48 @@ class NewsletterReview(models.Model):
 
     def __str__(self):
         return str(self.review)
+
+
+class NewsletterLink(models.Model):
+    """Something more to read or watch with a newsletter: a leaflet for parents, a film, a training
+    flyer. A web address, or a PDF uploaded here and offered only with the newsletter."""
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(max_length=200, help_text="e.g. “Safe sleeping: a leaflet for parents”.")
+    url = models.URLField("web address", blank=True, help_text="A film, a page or a booking form.")
+    file = models.FileField(
+        "or a PDF",
+        upload_to="newsletters/more/",
+        blank=True,
+        validators=[validate_pdf, MaxFileSize(10)],
+        help_text="A PDF of at most 10 MB, readable by whoever may read the newsletter.",
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "more to read or watch"
+        verbose_name_plural = "more to read or watch (printed in a “More” box)"
+        constraints = [
+            models.CheckConstraint(
+                condition=(~Q(url="") & Q(file="")) | (Q(url="") & ~Q(file="")),
+                name="newsletter_link_url_or_file",
+                violation_error_message="Give either a web address or a PDF, not both and not neither.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        """Where a reader follows it: the web address, or the file through the newsletter's address."""
+        if self.url:
+            return self.url
+        return reverse("briefings:newsletter_file", kwargs={"slug": self.newsletter.slug, "pk": self.pk})
+
+    @property
+    def full_url(self) -> str:
+        """The address printed on paper, where a relative one leads nowhere."""
+        return self.url or settings.SITE_URL + self.get_absolute_url()

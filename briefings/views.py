@@ -1,6 +1,6 @@
 import logging
 
-from django.http import FileResponse, HttpResponseNotModified
+from django.http import FileResponse, Http404, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
@@ -13,7 +13,7 @@ from briefings.kept_pdfs import (
     newsletter_pdf,
     review_briefing_pdf,
 )
-from briefings.models import Newsletter
+from briefings.models import Newsletter, NewsletterLink
 from briefings.pdf import PdfUnavailable
 from briefings.seven_minute import seven_minute_briefing
 from reviews.models import Review
@@ -35,6 +35,24 @@ def newsletter_detail(request, slug):
     return render(
         request, "briefings/newsletter_detail.html", {"newsletter": newsletter, "document": document}
     )
+
+
+@require_safe
+def newsletter_file(request, slug, pk):
+    """A PDF uploaded with a newsletter, to whoever may read the newsletter, never run by the browser."""
+    newsletter = get_object_or_404(Newsletter.objects.visible_to(request.user), slug=slug)
+    link = get_object_or_404(NewsletterLink.objects.exclude(file=""), newsletter=newsletter, pk=pk)
+    try:
+        opened = link.file.open("rb")
+    except FileNotFoundError:
+        logger.error("The file of newsletter link %s is missing from storage: %s", link.pk, link.file.name)
+        raise Http404("This file is missing.") from None
+    name = f"{newsletter.slug}-{link.pk}.pdf"
+    response = FileResponse(opened, content_type="application/pdf", filename=name)
+    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline")
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_safe

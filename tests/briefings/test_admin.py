@@ -30,6 +30,8 @@ def form_data(newsletter=None, reviews=(), **overrides):
         "items-INITIAL_FORMS": str(len(items)),
         "items-MIN_NUM_FORMS": "0",
         "items-MAX_NUM_FORMS": "1000",
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
     }
     for index, item in enumerate(items):
         data |= {
