@@ -11,7 +11,7 @@ import logging
 from django.utils import timezone
 
 from briefings.documents import why_not_public
-from briefings.models import Newsletter, NewsletterReview
+from briefings.models import Newsletter, NewsletterLink, NewsletterReview
 from reviews.models import Review
 from reviews.workflow import Transition, Workflow
 
@@ -26,8 +26,18 @@ def newsletter_problems(newsletter) -> list[str]:
     """Why the newsletter cannot be published yet, in words an officer can act on."""
     problems = []
     items = list(newsletter.items.select_related("review"))
-    if not items:
-        problems.append("Choose at least one review: this newsletter has none.")
+    # A précis or thematic bulletin may be drawn from many reviews without printing any of them:
+    # its overarching issues and guidance are its introduction.
+    round_up = newsletter.kind in (Newsletter.Kind.PRECIS, Newsletter.Kind.THEMATIC)
+    if not items and not (round_up and newsletter.introduction.strip()):
+        problems.append(
+            "Choose at least one review: this newsletter has none."
+            + (
+                " Or, for a précis or thematic bulletin, write its themes and guidance in the introduction."
+                if round_up
+                else ""
+            )
+        )
     public_ids = set(
         Review.objects.public().filter(pk__in=[item.review_id for item in items]).values_list("pk", flat=True)
     )
@@ -50,6 +60,7 @@ def _changes(newsletter):
     return [
         Newsletter.history.filter(id=newsletter.pk),
         NewsletterReview.history.filter(newsletter_id=newsletter.pk),
+        NewsletterLink.history.filter(newsletter_id=newsletter.pk),
     ]
 
 

@@ -137,3 +137,20 @@ def test_a_bad_logo_gives_a_document_without_it_and_a_message_in_the_admin(
     assert not pdf.reader.pages[0]["/Resources"].get("/XObject")
     briefing = client.get(reverse("briefings:review_briefing_pdf", kwargs={"slug": review.slug}))
     assert pdf_of(briefing).page_count >= 1
+
+
+@pytest.mark.parametrize("kind", ["precis", "thematic"])
+def test_a_precis_or_thematic_bulletin_is_published_with_guidance_and_no_reviews(client, board, editor, kind):
+    introduction = "## Neglect\n\nAcross our reviews, missed appointments were not followed up."
+    newsletter = approve_and_publish(
+        newsletter=newsletter_of(kind=kind, introduction=introduction), by=editor, keep_pdf=False
+    )
+    assert newsletter.state == Newsletter.State.PUBLISHED
+    page = client.get(newsletter.get_absolute_url()).text
+    assert "missed appointments were not followed up" in page
+    assert "has no reviews that can be shown" not in page
+
+
+def test_a_precis_with_neither_reviews_nor_guidance_is_refused(editor):
+    with pytest.raises(ValidationError, match="write its themes and guidance in the introduction"):
+        approve_and_publish(newsletter=newsletter_of(kind="precis"), by=editor, keep_pdf=False)
