@@ -1,3 +1,5 @@
+import contextlib
+
 from django.db import migrations
 
 
@@ -5,13 +7,11 @@ def sync_roles(apps, schema_editor):
     from accounts.roles import roles_sync
 
     Permission = apps.get_model("auth", "Permission")
-    try:
+    # A role may list a permission of another app's model whose migration runs after this one.
+    # That app's own roles migration then runs after this app's models exist, so it gives every
+    # role its permissions, these included.
+    with contextlib.suppress(Permission.DoesNotExist):
         roles_sync(apps)
-    except Permission.DoesNotExist:
-        # A role lists a permission of another app's model whose migration runs after this one.
-        # That app's own roles migration then runs after this app's models exist, so it gives
-        # every role its permissions, these included.
-        pass
 
 
 class Migration(migrations.Migration):

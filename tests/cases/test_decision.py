@@ -65,3 +65,25 @@ def test_the_admin_offers_the_manager_the_agree_button_with_a_reason_box(client,
     client.post(url, {"reason": "Criteria met."})
     case.refresh_from_db()
     assert case.decision_state == Case.State.AGREED and case.decision_decided_by == manager
+
+
+def test_an_agreed_decision_is_read_only_in_the_admin_until_a_manager_reopens_it(client, case):
+    case_decision_transition(case=case, name="propose", by=OfficerFactory())
+    case_decision_transition(case=case, name="agree", by=ManagerFactory(), reason="Criteria met.")
+    client.force_login(OfficerFactory())
+    page = client.get(f"/admin/cases/case/{case.pk}/change/")
+    assert page.status_code == 200 and 'name="decision_reasons"' not in page.text
+    assert 'name="reviewer"' in page.text  # the rest of the case is still entered as it goes
+    assert "Publish the final report: due 20 September 2026" in page.text
+
+
+def test_a_manager_changing_the_lead_time_moves_every_open_case(client, case):
+    case.decision_state = Case.State.AGREED
+    case.save()
+    client.force_login(ManagerFactory())
+    response = client.post("/admin/cases/casesettings/add/", {"panel_copy_lead_days": "10"})
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.panel_copy_due_on == D(2026, 9, 7)
+    refused = client.post("/admin/cases/casesettings/add/", {"panel_copy_lead_days": "10"})
+    assert refused.status_code == 403  # there is only one set of settings
