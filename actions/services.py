@@ -60,7 +60,7 @@ def progress_update_add(
     update._history_user = by
     update.full_clean()
     update.save()
-    if action.state == State.NOT_STARTED:
+    if Action.objects.filter(pk=action.pk, state=State.NOT_STARTED).exists():
         action_transition(action=action, name="start", by=by)
     return update
 

@@ -43,6 +43,7 @@ ACTION = Workflow(
     open_states=(State.NOT_STARTED, State.IN_PROGRESS),
     editor_permission=SIGN_OFF,
     texts={
+        "wrong_state": "An action that is {state} cannot be {done}.",
         "own_submission": (
             "You marked this action complete yourself, so another board manager must sign it off. "
             "Nothing is signed off by one person alone."

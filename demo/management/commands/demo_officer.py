@@ -10,6 +10,8 @@ from accounts.services import staff_flag_sync
 DEMO_ACCOUNTS = [
     ("officer@example.org", "Dana", "Officer", roles.OFFICER),
     ("manager@example.org", "Sam", "Manager", roles.MANAGER),
+    # The Police lead of the demo action plans (demo/data/actions.toml): signs in on the site.
+    ("owner@example.org", "Olu", "Owner", roles.ACTION_OWNER),
 ]
 PASSWORD = "demo-password-2026"
 

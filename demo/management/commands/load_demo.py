@@ -3,13 +3,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from demo import content
+from demo.actions import actions_demo_ensure
 from demo.cases import cases_demo_ensure
 from demo.content import DemoDataError
 from demo.services import board_demo_ensure, newsletters_demo_ensure, reviews_demo_ensure
 
 # Later parts of the demo (action plans, cases): each a function that adds what is missing
 # and returns one line for the output. Listed here so that the order is explicit.
-DEMO_EXTRAS = [cases_demo_ensure]
+DEMO_EXTRAS = [cases_demo_ensure, actions_demo_ensure]
 
 
 class Command(BaseCommand):
