@@ -27,6 +27,11 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def pytest_collection_modifyitems(config, items):
+    # One worker runs every browser test (``--dist loadgroup``), so Chromium starts and the demo
+    # loads once per run rather than once per worker.
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.xdist_group("browser"))
     if CHROMIUM.exists() or IN_CI:
         return
     skip = pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
@@ -61,26 +66,27 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo_media(tmp_path_factory):
     return tmp_path_factory.mktemp("demo-media")
 
 
 @pytest.fixture
 def media_root(settings, demo_media):
-    """Every test of a module serves the files its demo kept (the published newsletter's PDF)."""
+    """Every browser test serves the files its demo kept (the published newsletter's PDF)."""
     settings.MEDIA_ROOT = demo_media
     return demo_media
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def demo(browser, django_db_setup, django_db_blocker, demo_media):
-    """The demo board and its reviews, served by a live server: loaded once for a module's tests.
+    """The demo board and its reviews, served by a live server: loaded once for all browser tests.
 
     The server answers in its own threads, which read committed data, so the demo is committed
-    rather than loaded inside a test's transaction. The tests only read it, and each still runs
-    in a transaction that is rolled back, so the next test finds the demo as it was loaded. When
-    the module's last test ends the database is emptied and the roles and controlled lists seeded
+    rather than loaded inside a test's transaction. Each test still runs in a transaction that
+    is rolled back, so what a test changes directly is undone; what a test changes through the
+    server (a form a browser posts) stays, so such a test uses rows no other test counts. When
+    the last browser test ends the database is emptied and the roles and controlled lists seeded
     by the data migrations are put back, as after any test that commits (tests/conftest.py).
     """
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):

@@ -22,7 +22,7 @@ def edit_form(review, version, **overrides):
 
 
 def draft():
-    return ReviewFactory(state=Review.State.DRAFT, published_on=None)
+    return ReviewFactory(history=True, state=Review.State.DRAFT, published_on=None)
 
 
 def test_the_second_of_two_concurrent_saves_is_refused_and_keeps_its_text(client, officer, manager):
@@ -54,7 +54,7 @@ def test_saving_the_current_version_works_repeatedly(officer_client):
 
 def test_admin_changes_are_recorded_with_the_officer(officer_client, officer):
     review = draft()
-    lesson = LessonFactory(review=review, text="Before.")
+    lesson = LessonFactory(history=True, review=review, text="Before.")
     url = reverse("admin:reviews_review_change", args=[review.pk])
     data = edit_form(
         review,

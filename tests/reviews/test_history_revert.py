@@ -31,7 +31,7 @@ def messages_of(response):
 
 def review_with_a_draft_version(state):
     """A review whose first version was a draft with other words, now in ``state``."""
-    review = ReviewFactory(state=DRAFT, published_on=None, summary="The draft's words.")
+    review = ReviewFactory(history=True, state=DRAFT, published_on=None, summary="The draft's words.")
     first = review.history.earliest()
     review.summary = "The words as they are now."
     review.save()
@@ -130,7 +130,7 @@ def test_reverting_an_unknown_version_or_object_is_not_found(client):
 
 
 def theme_with_approved_guidance():
-    theme = ThemeFactory()
+    theme = ThemeFactory(history=True)
     theme.proposed_guidance = "Approved guidance."
     theme.save()
     theme = theme_guidance_transition(theme=theme, name="propose", by=OfficerFactory())
@@ -151,7 +151,7 @@ def test_reverting_a_theme_never_brings_back_its_old_guidance(client, person):
 
 
 def test_an_officer_cannot_revert_a_theme_whose_guidance_awaits_approval(client):
-    theme = ThemeFactory()
+    theme = ThemeFactory(history=True)
     first = theme.history.earliest()
     theme.proposed_guidance = "Proposed."
     theme.save()

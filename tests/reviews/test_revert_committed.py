@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_officer_reverts_a_draft_review_in_a_committed_request(client):
-    review = ReviewFactory(state=Review.State.DRAFT, published_on=None, summary="First words.")
+    review = ReviewFactory(history=True, state=Review.State.DRAFT, published_on=None, summary="First words.")
     first = review.history.earliest()
     review.summary = "Second words."
     review.save()
@@ -28,7 +28,7 @@ def test_an_officer_reverts_a_draft_review_in_a_committed_request(client):
 
 
 def test_an_officer_saves_a_review_in_a_committed_request(client):
-    review = ReviewFactory(state=Review.State.DRAFT, published_on=None)
+    review = ReviewFactory(history=True, state=Review.State.DRAFT, published_on=None)
     client.force_login(OfficerFactory())
     url = reverse("admin:reviews_review_change", args=[review.pk])
     assert client.post(url, edit_form(review, review.version, summary="Saved.")).status_code == 302
