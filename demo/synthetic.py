@@ -89,3 +89,35 @@ def review_fields(rng: random.Random, number: int) -> dict:
         if state == Review.State.NOT_FOR_PUBLICATION
         else "",
     }
+
+
+# What the synthetic action plans hold: most actions under way, some overdue, a few closed.
+ACTION_STATES = ["not_started"] * 3 + ["in_progress"] * 5 + ["completed", "signed_off"]
+ACTION_VERBS = ["Audit", "Train", "Revise", "Brief", "Review", "Agree"]
+
+
+def action_fields(rng: random.Random, today) -> dict:
+    """One synthetic action (without its recommendation, owner or lead): dates a year either side."""
+    state = rng.choice(ACTION_STATES)
+    fields = {
+        "text": f"{rng.choice(ACTION_VERBS)}: {sentence(rng)}",
+        "target_date": today + datetime.timedelta(days=rng.randrange(-365, 365)),
+        "state": state,
+        "at_risk": state == "in_progress" and rng.random() < 0.1,
+    }
+    if state == "signed_off":
+        fields["outcome"] = sentence(rng)
+    return fields
+
+
+def action_lead():
+    """The one lead of every synthetic action: an account that cannot sign in."""
+    from accounts.models import User
+
+    lead, created = User.objects.get_or_create(
+        email="synthetic.lead@example.org", defaults={"first_name": "Synthetic", "last_name": "Lead"}
+    )
+    if created:
+        lead.set_unusable_password()
+        lead.save()
+    return lead

@@ -2,8 +2,11 @@ import random
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from tqdm import tqdm
 
+from actions.models import Action
+from actions.services import recommendation_progress
 from demo import synthetic
 from reviews.models import (
     Child,
@@ -28,8 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--reviews", type=int, default=1000, help="How many reviews to add.")
         parser.add_argument("--lessons", type=int, default=10, help="Lessons per review, on average.")
         parser.add_argument("--seed", type=int, default=2026, help="Random seed, for repeatable data.")
+        parser.add_argument(
+            "--actions", type=int, default=3, help="Actions per recommendation, about (0: no action plans)."
+        )
 
-    def handle(self, *args, reviews, lessons, seed, **options):
+    def handle(self, *args, reviews, lessons, seed, actions, **options):
         if reviews < 1 or lessons < 0:
             raise CommandError("--reviews must be at least 1 and --lessons at least 0.")
         rng = random.Random(seed)
@@ -39,6 +45,8 @@ class Command(BaseCommand):
         if not (themes and services and owners):
             raise CommandError("The controlled lists are empty: run `manage.py migrate` first.")
         start = Review.objects.filter(reference__startswith="GEN-").count() + 1
+        self.actions_each = max(0, actions)
+        self.lead = synthetic.action_lead() if actions else None
 
         with tqdm(total=reviews, unit="review", disable=options["verbosity"] == 0) as progress:
             for first in range(start, start + reviews, BATCH):
@@ -85,11 +93,22 @@ class Command(BaseCommand):
         PositiveFactor.objects.bulk_create(
             PositiveFactor(review=r, order=i, text=text()) for r in batch for i in range(2)
         )
-        Recommendation.objects.bulk_create(
+        recommendations = [
             Recommendation(review=r, order=i, text=text(), owner_group_id=rng.choice(owners))
             for r in batch
             for i in range(3)
-        )
+        ]
+        plans = [self._plan(rng, owners) for _ in recommendations]
+        for recommendation, plan in zip(recommendations, plans, strict=True):
+            # Bulk inserts send no signals: the progress the action plan would keep is set here.
+            recommendation.status = recommendation_progress([action.state for action in plan])
+            if recommendation.status == Recommendation.Status.COMPLETE:
+                recommendation.outcome = text()
+        Recommendation.objects.bulk_create(recommendations)
+        for recommendation, plan in zip(recommendations, plans, strict=True):
+            for action in plan:
+                action.recommendation_id = recommendation.id
+        Action.objects.bulk_create(action for plan in plans for action in plan)
         lessons = Lesson.objects.bulk_create(
             Lesson(review=r, order=i, text=text())
             for r in batch
@@ -105,3 +124,13 @@ class Command(BaseCommand):
             for lesson in lessons
             for s in rng.sample(services, rng.choice([1, 2, 3]))
         )
+
+    def _plan(self, rng, owners):
+        if not self.actions_each:
+            return []
+        today = timezone.localdate()
+        count = max(1, self.actions_each + rng.choice([-1, 0, 0, 1]))
+        return [
+            Action(owner_group_id=rng.choice(owners), lead=self.lead, **synthetic.action_fields(rng, today))
+            for _ in range(count)
+        ]
