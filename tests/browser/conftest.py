@@ -27,11 +27,6 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def pytest_collection_modifyitems(config, items):
-    # One worker runs every browser test (``--dist loadgroup``), so Chromium starts and the demo
-    # loads once per run rather than once per worker.
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(pytest.mark.xdist_group("browser"))
     if CHROMIUM.exists() or IN_CI:
         return
     skip = pytest.mark.skip(reason=f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
@@ -80,7 +75,7 @@ def media_root(settings, demo_media):
 
 @pytest.fixture(scope="package")
 def demo(browser, django_db_setup, django_db_blocker, demo_media):
-    """The demo board and its reviews, served by a live server: loaded once for all browser tests.
+    """The demo board and its reviews, served by a live server: loaded once per worker for all browser tests.
 
     The server answers in its own threads, which read committed data, so the demo is committed
     rather than loaded inside a test's transaction. Each test still runs in a transaction that
