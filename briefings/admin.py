@@ -83,6 +83,7 @@ class NewsletterAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMi
     search_fields = ["title", "introduction"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "issue_date"
+    autocomplete_fields = ["themes"]
     inlines = [NewsletterReviewInline, NewsletterLinkInline]
     readonly_fields = ["published_at", "publication_check", "see_it"]  # and the workflow's own fields
     fieldsets = [
@@ -90,7 +91,7 @@ class NewsletterAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMi
             None,
             {"fields": ["kind", "title", "slug", "issue_date", ("period_start", "period_end"), "version"]},
         ),
-        ("Text", {"fields": ["introduction", "closing_message"]}),
+        ("Text", {"fields": ["introduction", "themes", "closing_message"]}),
         (
             "Publication (changed only with the buttons at the top)",
             {

@@ -12,7 +12,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from reviews.markdown import validate_markdown
-from reviews.models import Review
+from reviews.models import Review, Theme
 from reviews.models.bounds import BACKGROUND, NOTE, length_at_most
 from reviews.querysets import previews_unpublished
 from reviews.validators import MaxFileSize, validate_pdf
@@ -76,6 +76,13 @@ class Newsletter(models.Model):
         help_text="Optional message at the end, e.g. from the chair. Markdown.",
     )
     reviews = models.ManyToManyField(Review, through="NewsletterReview", related_name="newsletters")
+    themes = models.ManyToManyField(
+        Theme,
+        blank=True,
+        related_name="newsletters",
+        help_text="For a précis or thematic bulletin: the themes whose approved guidance it prints, after "
+        "the introduction. Such a bulletin may be published without individual reviews.",
+    )
     state = models.CharField(max_length=20, choices=State, default=State.DRAFT)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -27,13 +27,15 @@ def newsletter_problems(newsletter) -> list[str]:
     problems = []
     items = list(newsletter.items.select_related("review"))
     # A précis or thematic bulletin may be drawn from many reviews without printing any of them:
-    # its overarching issues and guidance are its introduction.
+    # its overarching issues and guidance are its introduction and its themes' guidance.
     round_up = newsletter.kind in (Newsletter.Kind.PRECIS, Newsletter.Kind.THEMATIC)
-    if not items and not (round_up and newsletter.introduction.strip()):
+    guidance = newsletter.introduction.strip() or newsletter.themes.exclude(guidance="").exists()
+    if not items and not (round_up and guidance):
         problems.append(
             "Choose at least one review: this newsletter has none."
             + (
-                " Or, for a précis or thematic bulletin, write its themes and guidance in the introduction."
+                " Or, for a précis or thematic bulletin, choose themes with guidance or write its themes "
+                "and guidance in the introduction."
                 if round_up
                 else ""
             )

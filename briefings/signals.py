@@ -11,10 +11,11 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils import timezone
 
 from briefings import kept_pdfs
 from briefings.models import Newsletter
-from reviews.models import BoardProfile, Review
+from reviews.models import BoardProfile, Review, Theme
 
 
 def newsletter_saved(sender, instance, raw=False, **kwargs):
@@ -41,6 +42,17 @@ def review_deleting(sender, instance, **kwargs):
     )
 
 
+def theme_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    # A theme's guidance is approved apart from the bulletins that print it: marking them changed
+    # changes their kept PDFs' fingerprints, and their renderings are queued.
+    printing = Newsletter.objects.filter(themes=instance)
+    printing.update(updated_at=timezone.now())
+    for newsletter in printing:
+        transaction.on_commit(partial(kept_pdfs.newsletter_pdf_queue, newsletter=newsletter))
+
+
 def board_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         transaction.on_commit(kept_pdfs.board_pdfs_queue)
@@ -52,3 +64,4 @@ def connect():
     post_save.connect(review_saved, sender=Review, dispatch_uid="briefings-review-pdfs")
     pre_delete.connect(review_deleting, sender=Review, dispatch_uid="briefings-review-pdfs-gone")
     post_save.connect(board_saved, sender=BoardProfile, dispatch_uid="briefings-board-pdfs")
+    post_save.connect(theme_saved, sender=Theme, dispatch_uid="briefings-theme-pdfs")

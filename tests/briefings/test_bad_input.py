@@ -8,9 +8,11 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from PIL import Image
 
+from briefings.documents import newsletter_document
 from briefings.models import Newsletter
+from briefings.pdf import render_pdf
 from briefings.services import newsletter_create
-from tests.briefings.pdfs import pdf_of
+from tests.briefings.pdfs import ReadPdf, pdf_of
 from tests.briefings.workflow import approve_and_publish
 from tests.factories import LessonFactory, ReviewFactory
 
@@ -154,3 +156,28 @@ def test_a_precis_or_thematic_bulletin_is_published_with_guidance_and_no_reviews
 def test_a_precis_with_neither_reviews_nor_guidance_is_refused(editor):
     with pytest.raises(ValidationError, match="write its themes and guidance in the introduction"):
         approve_and_publish(newsletter=newsletter_of(kind="precis"), by=editor, keep_pdf=False)
+
+
+def test_a_thematic_bulletin_prints_its_themes_guidance_without_reviews(client, board, editor):
+    from tests.factories import ThemeFactory
+
+    theme = ThemeFactory(name="Was not brought", guidance="Follow up every missed appointment the same week.")
+    newsletter = newsletter_of(kind="thematic")
+    newsletter.themes.set([theme])
+    newsletter = approve_and_publish(newsletter=newsletter, by=editor, keep_pdf=False)
+    assert newsletter.state == Newsletter.State.PUBLISHED
+    page = client.get(newsletter.get_absolute_url()).text
+    assert "Was not brought" in page and "Follow up every missed appointment the same week." in page
+    context = {
+        "newsletter": newsletter,
+        "document": newsletter_document(newsletter, board=board),
+        "board": board,
+    }
+    printed = " ".join(ReadPdf(render_pdf("pdf/newsletter.html", context).content).text.split())
+    assert "Was not brought" in printed and "Follow up every missed appointment the same week." in printed
+    # Guidance approved later changes what the bulletin prints: its kept PDF is made again.
+    before = newsletter.updated_at
+    theme.guidance = "Follow up every missed appointment within two days."
+    theme.save()
+    newsletter.refresh_from_db()
+    assert newsletter.updated_at > before
