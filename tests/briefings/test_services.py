@@ -173,3 +173,16 @@ def test_the_pdf_is_kept_only_once_publishing_is_committed(
     for callback in callbacks:
         callback()
     assert refreshed(newsletter).pdf_pages >= 1
+
+
+def test_a_manager_who_added_a_link_to_a_submitted_newsletter_cannot_approve_it(newsletter, editor):
+    from briefings.models import NewsletterLink
+
+    newsletter = newsletter_submit(newsletter=newsletter, by=OfficerFactory())
+    link = NewsletterLink(
+        newsletter=newsletter, title="The manager's own film", url="https://video.example.org/"
+    )
+    link._history_user = editor
+    link.save()
+    with pytest.raises(PermissionDenied, match="You changed this newsletter after it was submitted"):
+        newsletter_publish(newsletter=newsletter, by=editor)
