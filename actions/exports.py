@@ -3,10 +3,9 @@
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-
-from actions.models import RAG
 
 HEADERS = [
     "Review",
@@ -22,11 +21,12 @@ HEADERS = [
 ]
 WIDTHS = [30, 40, 50, 24, 22, 12, 24, 10, 8, 40]
 FILLS = {"red": "F4CCCC", "amber": "FCE5CD", "green": "D9EAD3"}
-RAG_LABELS = dict(RAG.choices)
+RAG_COLUMN = HEADERS.index("RAG")
+DATE_COLUMN = HEADERS.index("Target date")
 
 
 def plan_rows(actions):
-    """The rows of the plan, one per action, as the spreadsheet and the report print them."""
+    """The rows of the plan, one per action, as the spreadsheet prints them."""
     for action in actions.iterator(chunk_size=2000):
         yield [
             action.recommendation.review.title,
@@ -43,26 +43,37 @@ def plan_rows(actions):
 
 
 def plan_xlsx(actions) -> bytes:
-    """One sheet, a header row frozen at the top, red and amber rows shaded, filters on."""
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = "Action plan"
-    sheet.append(HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    rag_column = HEADERS.index("RAG")
-    fills = {rag: PatternFill("solid", fgColor=colour) for rag, colour in FILLS.items()}
-    for row in plan_rows(actions):
-        sheet.append(row)
-        fill = fills.get(row[rag_column])
-        if fill is not None:
-            sheet.cell(row=sheet.max_row, column=rag_column + 1).fill = fill
+    """One sheet, a header row frozen at the top, red, amber and green shaded, filters on.
+
+    Written row by row (openpyxl's write-only mode): a plan of thousands of rows is never held
+    in memory as cells.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Action plan")
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for cell in sheet[get_column_letter(HEADERS.index("Target date") + 1)][1:]:
-        cell.number_format = "dd/mm/yyyy"
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    bold = Font(bold=True)
+    fills = {rag: PatternFill("solid", fgColor=colour) for rag, colour in FILLS.items()}
+    header = []
+    for title in HEADERS:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for row in plan_rows(actions):
+        date = WriteOnlyCell(sheet, value=row[DATE_COLUMN])
+        date.number_format = "dd/mm/yyyy"
+        row[DATE_COLUMN] = date
+        fill = fills.get(row[RAG_COLUMN])
+        if fill is not None:
+            rag = WriteOnlyCell(sheet, value=row[RAG_COLUMN])
+            rag.fill = fill
+            row[RAG_COLUMN] = rag
+        sheet.append(row)
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{count + 1}"
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

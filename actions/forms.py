@@ -17,21 +17,22 @@ STATES = [(OPEN, "Every open action"), ("", "Every action"), *Action.State.choic
 class PlanFilterForm(forms.Form):
     """The filters of the board's plan; the same filters shape its XLSX and PDF exports."""
 
-    review = forms.ModelChoiceField(
-        Review.objects.filter(recommendations__actions__isnull=False)
-        .distinct()
-        .only("id", "title", "reference")
-        .order_by("title"),
-        required=False,
-        empty_label="Every review",
-    )
+    # Rendered by the page as a plain list (``review_choices``): a widget renders each of a
+    # national plan's thousands of options through a template of its own.
+    review = forms.ModelChoiceField(Review.objects.all(), required=False, empty_label="Every review")
     owner = forms.ModelChoiceField(
-        OwnerGroup.objects.filter(actions__isnull=False).distinct().order_by("name"),
+        OwnerGroup.objects.filter(pk__in=Action.objects.values("owner_group_id")).order_by("name"),
         required=False,
         empty_label="Every owner",
     )
     state = forms.ChoiceField(choices=STATES, required=False, initial=OPEN)
     due = forms.ChoiceField(label="Due", choices=DUE_WINDOWS, required=False)
+
+    @staticmethod
+    def review_choices():
+        """``[(pk, title), …]`` of the reviews that have actions, by title."""
+        with_actions = Action.objects.values("recommendation__review_id")
+        return Review.objects.filter(pk__in=with_actions).order_by("title").values_list("pk", "title")
 
 
 class ProgressUpdateForm(forms.ModelForm):

@@ -123,7 +123,10 @@ class Action(models.Model):
             ("report_action", "Report progress on actions and mark them complete"),
             ("sign_off_action", "Sign off actions and accept them as not implemented"),
         ]
-        indexes = [models.Index(fields=["state", "target_date"], name="action_state_due")]
+        indexes = [
+            models.Index(fields=["state", "target_date"], name="action_state_due"),
+            models.Index(fields=["target_date", "id"], name="action_due"),
+        ]
         constraints = [
             length_at_most("text", FINDING, name="action_text_length", label="What will be done"),
             length_at_most("outcome", FINDING, name="action_outcome_length", label="The outcome"),

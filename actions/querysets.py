@@ -90,8 +90,12 @@ class ActionQuerySet(models.QuerySet):
             actions = actions.exclude(state__in=["signed_off", "not_implemented"])
         elif state:
             actions = actions.filter(state=state)
-        if due == "overdue":
-            actions = actions.filter(rag="red")
+        if due == "overdue":  # red, said so that the database can use its index on the date
+            actions = actions.open().filter(target_date__lt=today)
         elif due:
             actions = actions.open().due_between(today, today + datetime.timedelta(days=int(due)))
+        if state in ("open", "not_started", "in_progress"):
+            # Every open action past its date is red, so the earliest dates are the overdue ones:
+            # an order the (target_date, id) index gives without sorting the whole plan.
+            return actions.order_by("target_date", "id")
         return actions.order_by("rag_order", "target_date", "id")

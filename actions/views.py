@@ -11,6 +11,8 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from actions.exports import plan_xlsx
@@ -27,6 +29,7 @@ from reviews.workflow import refusal, transitions_allowed
 from reviews.workflow_admin import messages_of, transition_form_class
 
 ACTIONS_PER_PAGE = 50
+BY_REVIEW_ROWS = 20
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -41,6 +44,20 @@ def plan_filters(request) -> tuple[PlanFilterForm, dict]:
     form = PlanFilterForm(data)
     filters = dict(form.cleaned_data) if form.is_valid() else {"state": OPEN}
     return form, filters
+
+
+def review_options(form):
+    """The review filter's options as HTML: built here, because the template language takes
+    longer over a national plan's thousands of options than the rest of the page."""
+    chosen = str(form["review"].value() or "")
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (pk, mark_safe(" selected") if str(pk) == chosen else "", title)
+            for pk, title in form.review_choices()
+        ),
+    )
 
 
 def plan_actions(filters, amber_days=None):
@@ -65,7 +82,9 @@ def plan(request):
         "form": form,
         "page_obj": page,
         "by_owner": actions.counts_by("owner_group__name"),
-        "by_review": actions.counts_by("recommendation__review__title"),
+        # The reviews with the most overdue actions: a national-scale plan has thousands.
+        "by_review": actions.counts_by("recommendation__review__title")[:BY_REVIEW_ROWS],
+        "review_options": review_options(form),
         "query": request.GET.urlencode(),
         "amber_days": amber_days,
     }
