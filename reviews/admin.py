@@ -87,8 +87,8 @@ COMPACT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "c
 
 
 class ReviewChildInline(LockedWithReviewMixin):
-    """A finding: its child named by pseudonym (also one added in the same save), its practice
-    area chosen from the review's own, new rows numbered after the existing ones."""
+    """A finding: its child named by pseudonym and its practice area by name (also one added in
+    the same save), new rows numbered after the existing ones (``reviews.data_entry.FindingForm``)."""
 
     form = FindingForm
     extra = 0
@@ -101,16 +101,6 @@ class ReviewChildInline(LockedWithReviewMixin):
             self.form, review=obj, data=data, help_once=isinstance(self, admin.StackedInline)
         )
         return super().get_formset(request, obj, **kwargs)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "practice_area":
-            object_id = request.resolver_match.kwargs.get("object_id")
-            areas = (
-                PracticeArea.objects.filter(review_id=object_id) if object_id else PracticeArea.objects.none()
-            )
-            kwargs["queryset"] = areas
-            kwargs["widget"] = forms.Select(attrs={"style": "max-width: 14em"})
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ChildInline(LockedWithReviewMixin, admin.StackedInline):
