@@ -29,7 +29,11 @@ OFFICER_PERMISSIONS = [
         for action in _ALL
     ],
     "briefings.submit_newsletter",
-    *[f"actions.{action}_{model}" for model in ["action", "ownermembership"] for action in _ALL],
+    *[
+        f"actions.{action}_{model}"
+        for model in ["action", "ownermembership", "boardresponse"]
+        for action in _ALL
+    ],
     "actions.view_progressupdate",
     "actions.add_progressupdate",
     "actions.report_action",
@@ -55,6 +59,7 @@ MANAGER_PERMISSIONS = [
     "reviews.publish_review",
     "briefings.publish_newsletter",
     "actions.sign_off_action",
+    "actions.publish_boardresponse",
     "actions.change_plansettings",
     "actions.add_plansettings",
     # Agreeing a rapid review's decision is a manager's, never its proposer's (cases.workflow).

@@ -1,12 +1,13 @@
 """The action plan in the admin: officers enter actions; managers sign them off with the shared
 workflow's buttons and confirmation page (``reviews.workflow_admin``)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import Action, OwnerMembership, PlanSettings, ProgressUpdate, Reminder
+from actions.models import Action, BoardResponse, OwnerMembership, PlanSettings, ProgressUpdate, Reminder
+from actions.services import board_response_publish
 from actions.workflow import ACTION
 from reviews.workflow_admin import WorkflowAdminMixin
 
@@ -96,3 +97,28 @@ class ReminderAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(BoardResponse)
+class BoardResponseAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "responded_on", "published"]
+    list_filter = ["kind", "published"]
+    search_fields = ["title", "description"]
+    autocomplete_fields = ["reviews", "themes"]
+    readonly_fields = ["published", "published_by"]
+    actions = ["publish_selected", "unpublish_selected"]
+
+    @admin.action(description="Publish on the review and theme pages", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        for response in queryset:
+            board_response_publish(response=response, by=request.user)
+        messages.success(request, f"{len(queryset)} response(s) published.")
+
+    @admin.action(description="Take off the public pages", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        for response in queryset:
+            board_response_publish(response=response, by=request.user, published=False)
+        messages.success(request, f"{len(queryset)} response(s) taken off the public pages.")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("actions.publish_boardresponse")

@@ -227,3 +227,57 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.get_due_display()}: {self.action} to {self.sent_to}"
+
+
+class BoardResponseQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Board staff see every response (drafts marked so); everyone else the published ones."""
+        from actions.querysets import is_board_staff
+
+        return self if is_board_staff(user) else self.filter(published=True)
+
+
+class BoardResponse(models.Model):
+    """What the board did in response to the learning of reviews or themes: "What has changed since"."""
+
+    class Kind(models.TextChoices):
+        STRATEGY = "strategy", "Strategy"
+        TOOL = "tool", "Tool or guidance"
+        TRAINING = "training", "Training programme"
+        FOCUS_GROUP = "focus_group", "Focus group"
+        OTHER = "other", "Other"
+
+    kind = models.CharField(max_length=20, choices=Kind)
+    title = models.CharField(max_length=200)
+    description = models.TextField(max_length=NOTE)
+    responded_on = models.DateField("date")
+    places = models.PositiveIntegerField("number of places", null=True, blank=True, help_text="For training.")
+    impact = models.CharField(
+        "impact figure",
+        max_length=200,
+        blank=True,
+        help_text="Optional, e.g. “92% of attendees say they now ask about fathers at booking”.",
+    )
+    reviews = models.ManyToManyField("reviews.Review", blank=True, related_name="board_responses")
+    themes = models.ManyToManyField("reviews.Theme", blank=True, related_name="board_responses")
+    published = models.BooleanField(default=False, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = BoardResponseQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[reviews, themes])
+
+    class Meta:
+        ordering = ["-responded_on", "-id"]
+        verbose_name = "board response to learning"
+        verbose_name_plural = "board responses to learning"
+        permissions = [("publish_boardresponse", "Publish board responses to learning")]
+        constraints = [
+            length_at_most(
+                "description", NOTE, name="board_response_description_length", label="The description"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

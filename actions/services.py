@@ -79,3 +79,18 @@ def action_at_risk_set(*, action: Action, at_risk: bool, by) -> Action:
 def owner_membership_add(*, user, owner_group, by=None) -> OwnerMembership:
     membership, _ = OwnerMembership.objects.get_or_create(user=user, owner_group=owner_group)
     return membership
+
+
+@transaction.atomic
+def board_response_publish(*, response, by, published: bool = True):
+    """Show a board response on the public review and theme pages (or take it off them): managers only."""
+    from django.core.exceptions import PermissionDenied
+
+    if not by.has_perm("actions.publish_boardresponse"):
+        raise PermissionDenied("Only a board manager can publish a response to learning.")
+    response.published = published
+    response.published_by = by if published else None
+    response._history_user = by
+    response._change_reason = "Published" if published else "Taken off the public pages"
+    response.save(update_fields=["published", "published_by"])
+    return response

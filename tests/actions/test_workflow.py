@@ -121,3 +121,13 @@ def test_an_owner_marks_their_action_complete_on_the_site(client, action, owner)
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.state == State.COMPLETED and action.submitted_by == owner
+
+
+def test_a_change_of_progress_reaches_the_public_page_at_once(client, action, manager):
+    review = action.recommendation.review
+    review.show_progress_publicly = True
+    review.save()
+    url = reverse("reviews:review_detail", args=[review.slug])
+    assert "Progress: <strong>Not started</strong>" in client.get(url).content.decode()
+    action_transition(action=action, name="not_implemented", by=manager, reason="Superseded.")
+    assert "Progress: <strong>Not implemented</strong>. Superseded." in client.get(url).content.decode()

@@ -351,8 +351,8 @@ LIST_PAGES = {
     "review_list": (lambda theme: reverse("reviews:review_list"), 6),
     # content version, reviews, their themes, newsletters, themes, board profile
     "home": (lambda theme: reverse("pages:home"), 6),
-    # theme, content version, board profile (the reviews' HTML is in the cache)
-    "theme_detail": (lambda theme: theme.get_absolute_url(), 3),
+    # theme, content version, board profile (the reviews' HTML is in the cache), the board's responses
+    "theme_detail": (lambda theme: theme.get_absolute_url(), 4),
     # content version, themes, board profile
     "theme_list": (lambda theme: reverse("reviews:theme_list"), 3),
 }
@@ -378,9 +378,9 @@ def test_review_page_queries_do_not_grow_with_findings(client, django_assert_num
             LessonFactory(review=review, themes=[neglect])
             RecommendationFactory(review=review)
     for review in (small, large):
-        # The review, then everything in it (ten queries), and the board profile.
-        with django_assert_num_queries(12):
+        # The review, then everything in it (ten queries), the board profile, the board's responses.
+        with django_assert_num_queries(13):
             assert client.get(review.get_absolute_url()).status_code == 200
-        # Afterwards its HTML comes from the cache until it changes.
-        with django_assert_num_queries(2):
+        # Afterwards its HTML comes from the cache until it changes (the board's responses are not cached).
+        with django_assert_num_queries(3):
             assert client.get(review.get_absolute_url()).status_code == 200
