@@ -9,12 +9,12 @@ from django.utils import timezone
 from accounts import roles
 from accounts.models import User
 from accounts.services import staff_flag_sync
-from actions.models import Action, OwnerMembership
-from actions.services import action_at_risk_set, progress_update_add
+from actions.models import Action, BoardResponse, OwnerMembership
+from actions.services import action_at_risk_set, board_response_publish, progress_update_add
 from actions.workflow import action_transition
 from demo import content
 from demo.content import DemoDataError
-from reviews.models import OwnerGroup, Review
+from reviews.models import OwnerGroup, Review, Theme
 
 PLANS = content.DATA / "actions.toml"
 # Accounts made here have no password: `manage.py demo_officer` (development only) sets one.
@@ -80,7 +80,35 @@ def actions_demo_ensure() -> str:
         with transaction.atomic():
             _action_add(item, recommendation, lead=leads[item["owner"]], manager=manager, today=today)
         added += 1
-    return f"Demo action plans: {added} actions added, {len(data['actions']) - added} already present."
+    responses = _responses_ensure(data.get("responses", []), manager=manager, today=today)
+    return (
+        f"Demo action plans: {added} actions added, {len(data['actions']) - added} already present; "
+        f"{responses} board responses added."
+    )
+
+
+def _responses_ensure(items, *, manager, today) -> int:
+    added = 0
+    for item in items:
+        if BoardResponse.objects.filter(title=item["title"]).exists():
+            continue
+        with transaction.atomic():
+            response = BoardResponse(
+                kind=item["kind"],
+                title=item["title"],
+                description=item["description"],
+                responded_on=today - datetime.timedelta(days=30 * item.get("months_ago", 0)),
+                places=item.get("places"),
+                impact=item.get("impact", ""),
+            )
+            response.full_clean()
+            response.save()
+            response.reviews.set(Review.objects.filter(slug__in=item.get("reviews", [])))
+            response.themes.set(Theme.objects.filter(slug__in=item.get("themes", [])))
+            if item.get("published"):
+                board_response_publish(response=response, by=manager)
+        added += 1
+    return added
 
 
 def _action_add(item, recommendation, *, lead, manager, today):
