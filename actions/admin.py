@@ -6,7 +6,15 @@ from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from actions.models import Action, BoardResponse, OwnerMembership, PlanSettings, ProgressUpdate, Reminder
+from actions.models import (
+    Action,
+    BoardResponse,
+    Dissemination,
+    OwnerMembership,
+    PlanSettings,
+    ProgressUpdate,
+    Reminder,
+)
 from actions.services import board_response_publish
 from actions.workflow import ACTION
 from reviews.workflow_admin import WorkflowAdminMixin
@@ -122,3 +130,11 @@ class BoardResponseAdmin(SimpleHistoryAdmin):
 
     def has_publish_permission(self, request):
         return request.user.has_perm("actions.publish_boardresponse")
+
+
+@admin.register(Dissemination)
+class DisseminationAdmin(SimpleHistoryAdmin):
+    list_display = ["review", "agency", "team", "discussed_on", "staff_count"]
+    list_filter = ["agency"]
+    search_fields = ["team", "agency", "review__title"]
+    list_select_related = ["review"]

@@ -1,6 +1,6 @@
 from django import forms
 
-from actions.models import Action, ProgressUpdate
+from actions.models import Action, Dissemination, ProgressUpdate
 from reviews.models import OwnerGroup, Review
 
 DUE_WINDOWS = [
@@ -44,3 +44,24 @@ class ProgressUpdateForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {"note": "What was done since the last update, and what it shows."}
+
+
+class DisseminationForm(forms.ModelForm):
+    class Meta:
+        model = Dissemination
+        fields = ["agency", "team", "discussed_on", "staff_count", "changes"]
+        widgets = {
+            "discussed_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "changes": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"changes": "What your team agreed to do differently after discussing the briefing."}
+
+    def clean_discussed_on(self):
+        import datetime
+
+        day = self.cleaned_data["discussed_on"]
+        if day > datetime.date.today():
+            raise forms.ValidationError(
+                "The date cannot be in the future: record the discussion once it has happened."
+            )
+        return day

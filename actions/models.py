@@ -281,3 +281,36 @@ class BoardResponse(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Dissemination(models.Model):
+    """A team's record that it discussed a review's 7-minute briefing, and what it will change."""
+
+    review = models.ForeignKey("reviews.Review", on_delete=models.CASCADE, related_name="disseminations")
+    agency = models.CharField(max_length=200)
+    team = models.CharField(max_length=200)
+    discussed_on = models.DateField("date discussed", default=datetime.date.today)
+    staff_count = models.PositiveIntegerField("number of staff")
+    changes = models.TextField("what you will do differently", max_length=NOTE)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-discussed_on", "-id"]
+        verbose_name = "briefing discussed by a team"
+        verbose_name_plural = "briefings discussed by teams"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(staff_count__gte=1),
+                name="dissemination_staff_count_positive",
+                violation_error_message="Give the number of staff who took part: at least 1.",
+            ),
+            length_at_most(
+                "changes", NOTE, name="dissemination_changes_length", label="What you will do differently"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.team}, {self.agency}: {self.review}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from actions import views
+from actions import dissemination, views
 
 app_name = "actions"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/at-risk/", views.action_at_risk, name="action_at_risk"),
     path("<int:pk>/step/<str:name>/", views.action_step, name="action_step"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),
+    path("dissemination/", dissemination.dissemination_counts, name="dissemination_counts"),
+    path("dissemination/<slug:slug>/", dissemination.dissemination_add, name="dissemination_add"),
 ]
