@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts import roles
 from accounts.models import User
 from accounts.services import staff_flag_sync
+from actions.dissemination import dissemination_record
 from actions.models import Action, BoardResponse, OwnerMembership
 from actions.services import action_at_risk_set, board_response_publish, progress_update_add
 from actions.workflow import action_transition
@@ -81,10 +82,30 @@ def actions_demo_ensure() -> str:
             _action_add(item, recommendation, lead=leads[item["owner"]], manager=manager, today=today)
         added += 1
     responses = _responses_ensure(data.get("responses", []), manager=manager, today=today)
+    discussed = _disseminations_ensure(data.get("disseminations", []), today=today)
     return (
         f"Demo action plans: {added} actions added, {len(data['actions']) - added} already present; "
-        f"{responses} board responses added."
+        f"{responses} board responses and {discussed} team discussions added."
     )
+
+
+def _disseminations_ensure(items, *, today) -> int:
+    added = 0
+    for item in items:
+        review = Review.objects.get(slug=item["review"])
+        if review.disseminations.filter(team=item["team"], agency=item["agency"]).exists():
+            continue
+        dissemination_record(
+            review=review,
+            by=User.objects.get(email=item["recorded_by"]),
+            agency=item["agency"],
+            team=item["team"],
+            discussed_on=today - datetime.timedelta(days=item["days_ago"]),
+            staff_count=item["staff_count"],
+            changes=item["changes"],
+        )
+        added += 1
+    return added
 
 
 def _responses_ensure(items, *, manager, today) -> int:
