@@ -25,6 +25,8 @@ def _pages(action, update):
         "step": ("get", reverse("actions:action_step", args=[action.pk, "complete"])),
         "at_risk": ("post", reverse("actions:action_at_risk", args=[action.pk])),
         "evidence": ("get", reverse("actions:evidence", args=[update.pk])),
+        "dissemination_counts": ("get", reverse("actions:dissemination_counts")),
+        "dissemination_add": ("get", reverse("actions:dissemination_add", args=[review.slug])),
     }
 
 
@@ -48,6 +50,9 @@ EXPECTED = {
     "step": OWNER_AND_BOARD,
     "at_risk": {**OWNER_AND_BOARD, "owner": 302, "officer": 302, "manager": 302},
     "evidence": OWNER_AND_BOARD,
+    "dissemination_counts": BOARD_ONLY,
+    # Any signed-in reader records that their team discussed a published briefing.
+    "dissemination_add": dict.fromkeys(ROLES, 200) | {"anonymous": SIGN_IN},
 }
 
 
