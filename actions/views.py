@@ -95,6 +95,8 @@ def plan(request):
 @require_safe
 def mine(request):
     groups = owner_group_ids(request.user)
+    if not groups and is_board_staff(request.user):
+        return redirect("actions:plan")  # board staff follow every action there
     if not groups:
         raise Http404("There is no such page.")
     today = timezone.localdate()

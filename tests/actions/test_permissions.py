@@ -44,8 +44,8 @@ EXPECTED = {
     "plan_xlsx": BOARD_ONLY,
     "plan_pdf": BOARD_ONLY,
     "review_plan": BOARD_ONLY,
-    # Owners see their own group's list; board staff use the plan instead.
-    "mine": {**BOARD_ONLY, "other_owner": 200, "owner": 200, "officer": 404, "manager": 404},
+    # Owners see their own group's list; board staff are sent to the plan instead.
+    "mine": {**BOARD_ONLY, "other_owner": 200, "owner": 200, "officer": 302, "manager": 302},
     "action": OWNER_AND_BOARD,
     "step": OWNER_AND_BOARD,
     "at_risk": {**OWNER_AND_BOARD, "owner": 302, "officer": 302, "manager": 302},
