@@ -64,6 +64,8 @@ class NewsletterDocument:
     board: object
     sections: list[ReviewSection]
     left_out: list  # reviews chosen but not public: named in previews only, never printed
+    themes: list = field(default_factory=list)  # a précis's or bulletin's themes with guidance
+    links: list = field(default_factory=list)  # more to read or watch (briefings.models.NewsletterLink)
 
     @property
     def left_out_notes(self) -> list[str]:
@@ -79,10 +81,13 @@ class NewsletterDocument:
         entries = []
         if self.newsletter.introduction.strip():
             entries.append(ContentsEntry("introduction", "Introduction"))
+        entries += [ContentsEntry(f"theme-{theme.slug}", theme.name) for theme in self.themes]
         for section in self.sections:
             entries.append(ContentsEntry(section.anchor, section.review.title))
             if self.prints_child_parts and len(section.parts) > 1:
                 entries += [ContentsEntry(p.anchor, p.heading, 2) for p in section.parts if p.child]
+        if self.links:
+            entries.append(ContentsEntry("more", "More"))
         if self.newsletter.closing_message.strip():
             entries.append(ContentsEntry("closing", "Closing message"))
         entries.append(ContentsEntry("contact", "Contact us"))
@@ -160,6 +165,8 @@ def newsletter_document(newsletter, *, board=None) -> NewsletterDocument:
         board=board or BoardProfile.current(),
         sections=[review_section(review) for review in reviews],
         left_out=left_out,
+        themes=list(newsletter.themes.exclude(guidance="")),
+        links=list(newsletter.links.all()),
     )
 
 

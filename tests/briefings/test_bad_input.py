@@ -173,8 +173,10 @@ def test_a_thematic_bulletin_prints_its_themes_guidance_without_reviews(client, 
         "document": newsletter_document(newsletter, board=board),
         "board": board,
     }
-    printed = " ".join(ReadPdf(render_pdf("pdf/newsletter.html", context).content).text.split())
+    pdf = ReadPdf(render_pdf("pdf/newsletter.html", context).content)
+    printed = " ".join(pdf.text.split())
     assert "Was not brought" in printed and "Follow up every missed appointment the same week." in printed
+    assert "Was not brought" in pdf.contents()  # in “What's inside”, with its page
     # Guidance approved later changes what the bulletin prints: its kept PDF is made again.
     before = newsletter.updated_at
     theme.guidance = "Follow up every missed appointment within two days."

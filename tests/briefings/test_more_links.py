@@ -57,7 +57,9 @@ def test_the_pdf_prints_a_more_box_with_each_address(board):
         "document": newsletter_document(published, board=board),
         "board": board,
     }
-    text = " ".join(ReadPdf(render_pdf("pdf/newsletter.html", context).content).text.split())
+    pdf = ReadPdf(render_pdf("pdf/newsletter.html", context).content)
+    assert "More" in pdf.contents()
+    text = " ".join(pdf.text.split())
     assert "More" in text and "Safe sleeping: a film" in text and "A leaflet for parents (PDF)" in text
     assert "video.example.org/safe-sleeping" in text
     assert "/newsletters/spring/more/" in text
