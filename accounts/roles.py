@@ -46,6 +46,9 @@ OFFICER_PERMISSIONS = [
     "cases.propose_decision",
     "cases.view_casesettings",
     "cases.view_remindersent",
+    # Safe and sensitive words decide what the publication check lets through: managers keep them.
+    "disclosure.view_term",
+    "disclosure.view_disclosureacceptance",
 ]
 ACTION_OWNER_PERMISSIONS = [
     "actions.view_action",
@@ -67,6 +70,9 @@ MANAGER_PERMISSIONS = [
     "cases.delete_case",
     "cases.change_casesettings",
     "cases.add_casesettings",
+    "disclosure.add_term",
+    "disclosure.change_term",
+    "disclosure.delete_term",
     # Sign-in records hold people's addresses and browsers: only managers read them.
     # Deleting a lock-out record unlocks the account.
     "axes.view_accessattempt",

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "briefings",
     "actions",
     "cases",
+    "disclosure",
     "pages",
     "demo",
 ]

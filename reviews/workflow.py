@@ -71,6 +71,19 @@ class Transition:
 
 _WORKFLOWS = {}
 
+# What other apps check before anything becomes public (a transition into a locked state), added
+# at start-up so that reviews imports none of them. Each takes the object and returns what stops
+# it, in plain words; an empty list lets it through.
+PUBLICATION_CHECKS = []
+
+
+def publication_problems(workflow: "Workflow", obj, transition: Transition) -> list[str]:
+    """What the transition's own check and, when it publishes, every publication check find."""
+    problems = list(transition.check(obj)) if transition.check is not None else []
+    if transition.target in workflow.locked_states:
+        problems += [problem for check in PUBLICATION_CHECKS for problem in check(obj)]
+    return problems
+
 
 def workflow_of(model) -> "Workflow":
     """The workflow declared for ``model`` (each model has one)."""
@@ -207,10 +220,9 @@ def transition_run(*, workflow: Workflow, obj, name: str, by, reason: str = "", 
         if message:
             in_state = getattr(obj, workflow.state_field) in transition.sources
             raise (PermissionDenied if in_state else ValidationError)(message)
-        if transition.check is not None:
-            problems = transition.check(obj)
-            if problems:
-                raise ValidationError(problems)
+        problems = publication_problems(workflow, obj, transition)
+        if problems:
+            raise ValidationError(problems)
         reason = reason.strip()
         if transition.needs_reason and not reason:
             raise ValidationError(workflow.text("reason", obj))

@@ -23,6 +23,11 @@ from django.utils import formats
 
 from reviews.workflow import edit_refusal, refusal, state_label, transition_run, transitions_allowed
 
+# What other apps show on a confirmation page above its form, added at start-up so that reviews
+# imports none of them. Each takes the request, the workflow, the object and the transition, and
+# returns HTML, or "" for nothing.
+TRANSITION_PAGE_PARTS = []
+
 
 def messages_of(error) -> list[str]:
     return list(getattr(error, "messages", [str(error)]))
@@ -213,6 +218,10 @@ class WorkflowAdminMixin:
             "form": form,
             "refused": refusal(workflow=self.workflow, obj=obj, transition=transition, user=request.user),
             "change_url": change_url,
+            "parts": [
+                part(request=request, workflow=self.workflow, obj=obj, transition=transition)
+                for part in TRANSITION_PAGE_PARTS
+            ],
         }
         return TemplateResponse(request, "admin/workflow/transition.html", context)
 

@@ -1,0 +1,75 @@
+"""Short passages written for these tests, none taken from a real case.
+
+IDENTIFYING: each holds one detail a motivated intruder could use, with the kind the check
+should report. SAFE: passages that look alike but identify nobody (month and year, agencies,
+"the school", the review's own pseudonyms). The review's pseudonyms are PSEUDONYMS.
+"""
+
+PSEUDONYMS = ("Child M", "Alice", "Baby Q")
+SAFE_WORDS = ("Northshire Police", "Northshire", "Multi-Agency Safeguarding Hub")
+
+IDENTIFYING = [
+    ("date", "Child M was taken to hospital on 14/03/2016 with a head injury."),
+    ("date", "The strategy meeting was held on 14th March and no health professional attended."),
+    ("date", "On March 14, 2016 the health visitor found the home cold and without food."),
+    ("date", "Alice was seen alone by her social worker on 2 February 2019."),
+    ("date", "The referral was received on Friday 23rd of June, just before the bank holiday."),
+    ("date", "The discharge summary dated 2017-11-05 did not reach the GP."),
+    ("age_date", "Baby Q was born in March 2016 and was known to the midwife before birth."),
+    ("age_date", "Child M, aged 7 weeks in April 2018, was brought to the emergency department."),
+    ("name", "Mrs Henderson told the school nurse that the family was moving away."),
+    ("name", "The mother's partner, Darren, had a history of violence towards previous partners."),
+    ("name", "Alice was looked after by her grandmother, Maureen Whitfield, for six months."),
+    ("name", "Practitioners did not speak to Dr Okafor about the missed appointments."),
+    ("name", "Her older brother Kyle was excluded from school after a fight."),
+    ("place", "Child M attended St Mary's Primary School until the family moved."),
+    ("place", "The family lived at 12 Acacia Road, close to the mother's sister."),
+    ("place", "Police were called several times to a flat on the Meadowbank Estate."),
+    ("place", "Alice was admitted to Kingsmoor General Hospital with a fractured wrist."),
+    ("place", "Baby Q spent two weeks on Robin Ward before going home."),
+    ("place", "The family was registered with Parkside Surgery but rarely attended."),
+    ("place", "Child M was a pupil at Brookfield Academy, where attendance fell to 60%."),
+    ("postcode", "The home address on the referral was in NS4 7QT, outside the usual patch."),
+    ("phone", "The mother could be reached on 07700 900123, but rarely answered."),
+    ("email", "The school e-mailed concerns to j.smith.family@example.com by mistake."),
+    ("identifier", "Baby Q's NHS number 943 476 5919 was entered wrongly on the second referral."),
+    ("identifier", "The police held the incident under crime reference 14/55321/16."),
+    ("identifier", "The father's National Insurance number AB 12 34 56 C was on the form."),
+    ("identifier", "Children's social care opened case number 4471236 after the third referral."),
+    ("sensitive", "The family had moved from Ashgrove after the fire at their previous home."),
+    ("sensitive", "The mother worked nights at the Riverside care home."),
+    ("place", "A neighbour in Fenwick Close raised concerns about the children's crying."),
+]
+
+SAFE = [
+    "Child M was taken to hospital in March 2016 with a head injury.",
+    "The strategy meeting was held in spring 2016 and no health professional attended.",
+    "Between January 2015 and June 2016 the family moved three times.",
+    "Alice was seen alone by her social worker in February 2019.",
+    "The referral was received on a Friday, just before the bank holiday weekend.",
+    "Baby Q was seven weeks old when the injuries were found.",
+    "Child M was known to Northshire Police for going missing.",
+    "The Multi-Agency Safeguarding Hub received three referrals in 2017.",
+    "The school raised concerns about attendance, and the school nurse saw Alice twice.",
+    "Alice, aged 6, and Baby Q lived with their mother.",
+    "The mother's partner had a history of violence towards previous partners.",
+    "Practitioners did not speak to the GP about the missed appointments.",
+    "The primary school did not know that the family had moved.",
+    "The hospital's emergency department did not check the child protection register.",
+    "Working Together 2018 sets out how agencies should share information.",
+    "The review was commissioned under Working Together to Safeguard Children 2023.",
+    "There is a need for professional curiosity when a child is not brought to appointments.",
+    "Children's social care closed the case without a multi-agency discussion.",
+    "The health visitor, midwife and GP did not share what each knew.",
+    "Agencies should escalate concerns through the Northshire escalation policy.",
+    "The Family Court made an interim care order in the summer.",
+    "The national panel agreed with the rapid review's decision within 15 working days.",
+    "Good Practice was seen in the way the police shared information.",
+    "Child M's older brother was excluded from school after a fight.",
+    "Alice's grandmother looked after her for six months.",
+    "Housing services moved the family to temporary accommodation in a nearby town.",
+    "The children were subject to child protection plans for neglect from 2014.",
+    "The Learning and Improvement Group will audit the use of the neglect toolkit by April 2020.",
+    "The police officer, a nurse and a teacher each held part of the picture.",
+    "About 40 practitioners attended the learning event held in the autumn.",
+]
