@@ -25,6 +25,7 @@ EXPECTED = {
     "LCSPR-2026-01": (1, 5, 2, 6, 4),
     "SCR-2016-01": (1, 4, 2, 5, 3),
     "RR-2026-01": (1, 2, 0, 2, 0),
+    "PR-2026-01": (1, 2, 1, 1, 1),
 }
 FINDINGS = ["children", "keyissues", "positivefactors", "lessons", "recommendations"]
 MODELS = [Review, Child, KeyIssue, PositiveFactor, Lesson, Recommendation, BoardProfile]
@@ -53,7 +54,7 @@ def snapshot():
     }
 
 
-def test_the_files_load_into_eleven_reviews_with_every_child_and_finding():
+def test_the_files_load_into_twelve_reviews_with_every_child_and_finding():
     loaded = {
         review.reference: tuple(getattr(review, name).count() for name in FINDINGS)
         for review in Review.objects.all()

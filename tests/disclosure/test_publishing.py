@@ -151,3 +151,16 @@ def _content_type(obj):
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get_for_model(obj).pk
+
+
+def test_the_demo_review_awaiting_approval_has_three_details_for_the_approver(people):
+    from demo import content
+    from reviews.services import review_import
+
+    review = review_import(data=content.read(content.DATA / "reviews" / "pr-2026-01.toml"))[0]
+    found = [(f.kind_label, f.text) for f in publication_check(review).findings]
+    assert found == [
+        ("Named place", "Brookfield Academy"),
+        ("Exact date", "14 March 2026"),
+        ("Personal name", "Mrs Henderson"),
+    ]
