@@ -160,8 +160,17 @@ def publication_refusal(obj) -> list[str]:
         return []
     shown = "; ".join(f"“{f.text}” ({f.kind_label.lower()}, {f.where})" for f in report.findings[:5])
     more = len(report.findings) - 5
+    workflow = workflow_of(type(obj))
+    if getattr(obj, workflow.state_field) in workflow.locked_states:
+        # Already public: this is a correction, checked with its changes applied.
+        what_next = (
+            "Reject the correction and propose it again without them, or, if they were published "
+            "before, record why they are safe under Publication check first."
+        )
+    else:
+        what_next = "Change the text, or record on the approval page why it is safe to publish."
+    count = len(report.findings)
     return [
-        f"The publication check found {len(report.findings)} detail{'s' if len(report.findings) > 1 else ''} "
-        f"that could identify a child or family: {shown}{f' and {more} more' if more > 0 else ''}. "
-        "Change the text, or record on the approval page why it is safe to publish."
+        f"The publication check found {count} detail{'s' if count > 1 else ''} that could identify a "
+        f"child or family: {shown}{f' and {more} more' if more > 0 else ''}. {what_next}"
     ]

@@ -17,7 +17,7 @@ from django.db import models, transaction
 from django.utils import formats, timezone
 
 from reviews.models import Revision
-from reviews.workflow import transition_run, workflow_of
+from reviews.workflow import publication_problems, transition_run, workflow_of
 
 EXTRA_REFUSED = (
     "A correction keeps only the fields and the rows of the lists on this page: enter these in the "
@@ -256,8 +256,8 @@ def revision_apply(revision, *, by, **_):
             _write(row, fields, by=by, reason=reason)
     # The corrected item must still pass what publishing it checked (e.g. a newsletter's reviews).
     workflow = workflow_of(model)
-    publishing = [t for t in workflow.transitions if t.target in workflow.locked_states and t.check]
-    problems = [problem for t in publishing for problem in t.check(live)]
+    publishing = [t for t in workflow.transitions if t.target in workflow.locked_states]
+    problems = list(dict.fromkeys(p for t in publishing for p in publication_problems(workflow, live, t)))
     if problems:
         raise ValidationError(problems)
 
