@@ -47,15 +47,34 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 def seed_data_migrations():
-    """Run the seeding data migrations again, with the historical models they were written for."""
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
+    """Seed what the data migrations seed: the controlled lists and the roles.
+
+    The suite builds its databases from the models (``--no-migrations``: replaying every
+    migration took each worker over ten seconds), so this is also how its databases get them.
+    """
+    from django.apps import apps
 
     from accounts.roles import roles_sync
 
-    apps = MigrationLoader(connection).project_state().apps
     importlib.import_module("reviews.migrations.0002_seed_vocabulary").seed(apps, None)
     roles_sync(apps)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """The test database, with the controlled lists and roles that the data migrations seed."""
+    if request.config.getoption("nomigrations"):
+        with django_db_blocker.unblock():
+            seed_data_migrations()
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("nomigrations"):
+        return
+    skip = pytest.mark.skip(reason="needs the migrations: pytest --migrations -m migrations (run by .ci/run)")
+    for item in items:
+        if "migrations" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

@@ -96,3 +96,20 @@ def test_board_profile_can_be_edited_but_not_added_twice_or_deleted(client, role
 def test_practitioners_cannot_reach_the_admin_even_with_a_session(client):
     login(client, "practitioner")
     assert client.get(reverse("admin:reviews_review_add")).status_code == 302
+
+
+@pytest.mark.django_db
+def test_every_permission_a_role_names_exists_and_the_role_holds_it():
+    """A misspelt permission would otherwise leave a role quietly without it."""
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import ROLES
+
+    for name, permissions in ROLES.items():
+        held = {
+            f"{app_label}.{codename}"
+            for app_label, codename in Group.objects.get(name=name).permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        }
+        assert held == set(permissions), name

@@ -9,11 +9,7 @@ from reviews.models import Lesson, PositiveFactor, PracticeArea
 BEFORE = [("reviews", "0003_data_entry")]
 
 
-# Unapplying and reapplying the migrations after 0003 takes seconds; the data step is the same
-# on both databases, so it runs on PostgreSQL only (continuous integration runs both).
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="runs on PostgreSQL (CI), to keep SQLite's suite fast"
-)
+@pytest.mark.migrations
 @pytest.mark.django_db(transaction=True)
 def test_typed_practice_areas_become_the_reviews_list_and_findings_point_to_it():
     executor = MigrationExecutor(connection)
