@@ -107,7 +107,7 @@ STREET_TYPES = (
     r"Mews|Square|Row|Walk|Rise|View|Parade|Hill"
 )
 STREET = re.compile(
-    rf"\b(?:\d+[A-Za-z]? )?(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?) (?:{STREET_TYPES})\b\.?"
+    rf"\b(?:\d+[A-Za-z]? )?(?P<name>[A-Z][a-z'’]+(?: [A-Z][a-z'’]+)?) (?:{STREET_TYPES})\b"
 )
 ESTATE = re.compile(rf"\b(?P<name>{PROPER}) (?:Estate|Flats|House|Tower|Towers)\b")
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")

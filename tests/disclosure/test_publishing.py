@@ -120,10 +120,14 @@ def test_a_newsletter_introduction_with_a_name_is_not_published(people):
 
 def test_the_confirmation_pages_show_the_findings_in_place_and_the_approver_records_a_reason(client, people):
     officer, manager = people
-    review = submitted(officer)
+    draft = ReviewFactory(state=Review.State.DRAFT, published_on=None)
+    LessonFactory(review=draft, text="Seen at 12 Acacia Road.")
     client.force_login(officer)
-    page = client.get(reverse("admin:reviews_review_transition", args=[review.pk, "submit"]))
-    assert page.status_code == 200  # a submitted review offers no second submission, but shows the check
+    page = client.get(reverse("admin:reviews_review_transition", args=[draft.pk, "submit"]))
+    assert '<mark title="Named place">12 Acacia Road</mark>' in page.text
+    assert "The board manager who approves it will be asked to resolve it." in page.text
+    assert "Record why it is safe" not in page.text
+    review = submitted(officer)
     client.force_login(manager)
     url = reverse("admin:reviews_review_transition", args=[review.pk, "publish"])
     page = client.get(url)
