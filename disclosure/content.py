@@ -5,7 +5,7 @@ newsletter sees. A review is read with its children and findings in a handful of
 """
 
 from briefings.models import Newsletter
-from reviews.models import Review
+from reviews.models import Child, Review
 
 
 def _review_texts(review: Review) -> list[tuple[str, str]]:
@@ -55,8 +55,6 @@ def public_texts(obj) -> list[tuple[str, str]]:
 
 def pseudonyms_of(obj) -> tuple[str, ...]:
     """The children's pseudonyms the text may use: the review's, or those of a newsletter's reviews."""
-    from reviews.models import Child
-
     if isinstance(obj, Review):
         return tuple(child.pseudonym for child in obj.children.all())
     if isinstance(obj, Newsletter):

@@ -5,7 +5,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -17,7 +16,13 @@ from django.views.decorators.http import require_POST
 from briefings.models import Newsletter
 from disclosure.access import check_staff_only
 from disclosure.content import checked
-from disclosure.services import acceptance_refusal, disclosure_accept, publication_check
+from disclosure.services import (
+    acceptance_refusal,
+    acceptances_by_target,
+    board_terms,
+    disclosure_accept,
+    publication_check,
+)
 from reviews.models import Review
 
 
@@ -119,14 +124,12 @@ FINDINGS = ["keyissues", "positivefactors", "lessons", "recommendations"]
 @check_staff_only
 def published_view(request, admin_site):
     """Published reviews and newsletters whose text the check questions: not yet decided, or accepted."""
-    reviews = Review.objects.filter(state=Review.State.PUBLISHED).prefetch_related(
-        Prefetch("children"), *FINDINGS
-    )
+    reviews = Review.objects.filter(state=Review.State.PUBLISHED).prefetch_related("children", *FINDINGS)
     newsletters = Newsletter.objects.filter(state=Newsletter.State.PUBLISHED).prefetch_related("links")
-    rows, checked_count = [], 0
+    rows, checked_count, terms, acceptances = [], 0, board_terms(), acceptances_by_target()
     for obj in [*reviews, *newsletters]:
         checked_count += 1
-        report = publication_check(obj)
+        report = publication_check(obj, terms=terms, acceptances=acceptances)
         if report.findings:
             content_type = ContentType.objects.get_for_model(obj)
             rows.append(

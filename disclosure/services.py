@@ -6,6 +6,7 @@ is what the workflow consults before anything becomes public (registered in ``ap
 
 import hashlib
 import json
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -68,9 +69,14 @@ def highlighted(text: str, findings: list[Finding]) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every part escaped above; only our own <mark> added
 
 
-def board_vocabulary(*, pseudonyms=(), safe=()) -> Vocabulary:
-    """The check's words: the pseudonyms given, and the board's safe and sensitive lists."""
-    terms = list(Term.objects.values_list("kind", "text"))
+def board_terms() -> list[tuple[str, str]]:
+    return list(Term.objects.values_list("kind", "text"))
+
+
+def board_vocabulary(*, pseudonyms=(), safe=(), terms=None) -> Vocabulary:
+    """The check's words: the pseudonyms given, and the board's safe and sensitive lists
+    (``terms``, when read once for many checks)."""
+    terms = board_terms() if terms is None else terms
     return Vocabulary(
         pseudonyms=tuple(pseudonyms),
         safe=(*safe, *(text for kind, text in terms if kind == Term.Kind.SAFE)),
@@ -78,17 +84,35 @@ def board_vocabulary(*, pseudonyms=(), safe=()) -> Vocabulary:
     )
 
 
-def publication_check(obj) -> Report:
-    """What in the public texts of ``obj`` (a review or newsletter) could identify a child."""
+def acceptances_by_target() -> dict:
+    """Every acceptance, by (model, pk), newest first: read once for a page that checks many."""
+    found = defaultdict(list)
+    for acceptance in DisclosureAcceptance.objects.select_related("accepted_by", "content_type"):
+        found[(acceptance.content_type.model_class(), acceptance.object_id)].append(acceptance)
+    return found
+
+
+def publication_check(obj, *, terms=None, acceptances=None) -> Report:
+    """What in the public texts of ``obj`` (a review or newsletter) could identify a child.
+
+    ``terms`` and ``acceptances`` (``board_terms()``, ``acceptances_by_target()``) when read
+    once for many checks.
+    """
     reference = getattr(obj, "reference", "")
-    vocabulary = board_vocabulary(pseudonyms=pseudonyms_of(obj), safe=(reference,) if reference else ())
+    safe = (reference,) if reference else ()
+    vocabulary = board_vocabulary(pseudonyms=pseudonyms_of(obj), safe=safe, terms=terms)
     passages = []
     for where, text in public_texts(obj):
         findings = text_check(text, vocabulary, where=where)
         if findings:
             passages.append(Passage(where, text, findings))
     report = Report(passages)
-    if report.findings:
+    if report.findings and acceptances is not None:
+        matching = (
+            a for a in acceptances.get((type(obj), obj.pk), []) if a.fingerprint == report.fingerprint
+        )
+        report.acceptance = next(matching, None)
+    elif report.findings:
         report.acceptance = (
             DisclosureAcceptance.objects.of(obj)
             .filter(fingerprint=report.fingerprint)

@@ -104,3 +104,19 @@ def test_the_command_checks_standard_input_with_pseudonyms(monkeypatch):
 def test_the_command_names_an_unknown_reference():
     with pytest.raises(CommandError, match="There is no review with the reference NOPE-1"):
         call_command("publication_check", "NOPE-1")
+
+
+def test_the_page_costs_the_same_queries_however_many_reviews_are_published(client, published):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(OfficerFactory())
+    client.get(URL)  # the session and the site's settings are read once
+    with CaptureQueriesContext(connection) as few:
+        client.get(URL)
+    for number in range(4):
+        LessonFactory(review=ReviewFactory(), text=f"Seen at {number + 2} Acacia Road.")
+    with CaptureQueriesContext(connection) as more:
+        page = client.get(URL)
+    assert "7 published reviews" in page.text
+    assert len(more) == len(few)
