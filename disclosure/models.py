@@ -45,7 +45,9 @@ class Term(models.Model):
                 violation_error_message="Enter a word.",
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=["safe", "sensitive"]), name="disclosure_term_kind_valid"
+                condition=Q(kind__in=["safe", "sensitive"]),
+                name="disclosure_term_kind_valid",
+                violation_error_message="Choose whether the word is safe or sensitive.",
             ),
         ]
 

@@ -120,3 +120,17 @@ def test_the_page_costs_the_same_queries_however_many_reviews_are_published(clie
         page = client.get(URL)
     assert "7 published reviews" in page.text
     assert len(more) == len(few)
+
+
+def test_only_managers_change_the_safe_and_sensitive_words_which_officers_read(client):
+    add = reverse("admin:disclosure_term_add")
+    client.force_login(OfficerFactory())
+    assert client.get(add).status_code == 403
+    assert client.get(reverse("admin:disclosure_term_changelist")).status_code == 200
+    listing = client.get(reverse("admin:disclosure_disclosureacceptance_changelist"))
+    assert URL in listing.text
+    client.force_login(ManagerFactory())
+    saved = client.post(add, {"text": "Northshire Police", "kind": "safe", "note": "An agency"}, follow=True)
+    assert saved.status_code == 200
+    twice = client.post(add, {"text": "northshire police", "kind": "safe", "note": ""})
+    assert "This word or phrase is already on the list." in twice.text
