@@ -3,35 +3,40 @@
 A cached value is kept under a key made of
 
 * the audience: who is asking, as the visibility rule sees them (``querysets.audience``);
-* the content version: the number of reviews and the last time any changed. Every change
-  to a review's content raises its ``updated_at`` (reviews/signals.py covers findings,
-  children and the controlled lists), so every worker process sees a change at its next
-  request, whatever the cache backend;
+* the content version: a number raised, in the same transaction, by every change to a
+  review's content (reviews/signals.py covers reviews, findings, children and the controlled
+  lists), so every worker process sees a change at its next request, whatever the cache
+  backend;
 * the kind of value and its parameters (filters, search words).
 
 Withdrawing or hiding a review saves it, which changes the content version at once: cached
 values never outlive the content they show. A write that skips ``save()``
-(``QuerySet.update``) must raise ``updated_at`` itself; ``CACHE_SECONDS`` bounds the harm
-if one forgets.
+(``QuerySet.update``) must call ``content_version_raise`` itself; ``CACHE_SECONDS`` bounds
+the harm if one forgets.
 """
 
 import hashlib
 import json
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db.models import F
 
-from reviews.models import Review
+from reviews.models import ContentVersion
 from reviews.querysets import audience
 
 CACHE_SECONDS = 10 * 60  # a safety net for writes that bypass save(), e.g. QuerySet.update()
 
 
 def content_version() -> str:
-    """Changes whenever a review is added, saved or deleted (one cheap aggregate query)."""
-    state = Review.objects.aggregate(count=Count("id"), last=Max("updated_at"))
-    last = state["last"].isoformat() if state["last"] else "-"
-    return f"{state['count']}:{last}"
+    """Changes whenever a review or anything it prints is added, changed or deleted."""
+    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    return str(number or 0)
+
+
+def content_version_raise():
+    """Mark every cached value stale, from inside the writer's transaction."""
+    if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
 def cache_key(user, name: str, params: dict, *, version: str | None = None) -> str:

@@ -3,17 +3,20 @@
 * A review's ``updated_at`` stays honest. Editing a child, a finding or a review's themes or
   services does not save the review itself; these receivers raise it with a single UPDATE.
   Renaming or deleting a theme, service or owner group changes what is printed for every
-  review that uses it, so those reviews are raised too. The content version of cached pages
-  (reviews/caching.py) and the fingerprints of kept PDFs (briefings) follow ``updated_at``.
+  review that uses it, so those reviews are raised too. The fingerprints of kept PDFs
+  (briefings) follow ``updated_at``; the content version of cached pages
+  (reviews/caching.py) is raised with it, and when a review is saved or deleted.
 * Findings' search vectors stay current (reviews/search.py) when a finding or its review is saved.
 
 Bulk writes (``QuerySet.update``, ``bulk_create``) send no signals: code that uses them on
-published content must raise ``updated_at`` itself. Connected once, in ``ReviewsConfig.ready``.
+published content must raise ``updated_at`` and the content version itself. Connected once,
+in ``ReviewsConfig.ready``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
+from reviews.caching import content_version_raise
 from reviews.models import (
     Child,
     KeyIssue,
@@ -30,6 +33,12 @@ from reviews.search import FINDING_MODELS, finding_search_vectors_update
 
 def touch(reviews):
     reviews.update(updated_at=timezone.now())
+    content_version_raise()
+
+
+def review_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        content_version_raise()
 
 
 def touch_reviews_using(entry):
@@ -94,3 +103,5 @@ def connect():
     for model in FINDING_MODELS:
         post_save.connect(finding_saved, sender=model, dispatch_uid=f"reviews-{model.__name__}-search-vector")
     post_save.connect(review_saved, sender=Review, dispatch_uid="reviews-review-search-vectors")
+    post_save.connect(review_changed, sender=Review, dispatch_uid="reviews-review-version-save")
+    post_delete.connect(review_changed, sender=Review, dispatch_uid="reviews-review-version-delete")

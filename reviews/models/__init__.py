@@ -4,10 +4,12 @@ from reviews.models.lists import OwnerGroup, Service, Theme
 from reviews.models.practice import PracticeArea
 from reviews.models.review import Child, Review
 from reviews.models.revision import Revision
+from reviews.models.version import ContentVersion
 
 __all__ = [
     "BoardProfile",
     "Child",
+    "ContentVersion",
     "KeyIssue",
     "Lesson",
     "OwnerGroup",
