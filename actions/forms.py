@@ -24,9 +24,14 @@ class PlanFilterForm(forms.Form):
         OwnerGroup.objects.filter(pk__in=Action.objects.values("owner_group_id")).order_by("name"),
         required=False,
         empty_label="Every owner",
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    state = forms.ChoiceField(choices=STATES, required=False, initial=OPEN)
-    due = forms.ChoiceField(label="Due", choices=DUE_WINDOWS, required=False)
+    state = forms.ChoiceField(
+        choices=STATES, required=False, initial=OPEN, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    due = forms.ChoiceField(
+        label="Due", choices=DUE_WINDOWS, required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     @staticmethod
     def review_choices():
