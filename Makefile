@@ -36,13 +36,16 @@ lint: install
 
 ## Server time of the library's pages on 10,000 reviews / 100,000 lessons, in a separate
 ## PostgreSQL database (<name>_bench); KEEP=1 keeps it for the next run. Results in bench-results/.
-## Then a newsletter PDF of three reviews: cold render, peak memory, kept-PDF download (rolled back).
+## With them, the board's action plan and its XLSX export. Then a newsletter PDF of three reviews:
+## cold render, peak memory, kept-PDF download (rolled back); then What's due with 2,000 cases
+## (in <name>_bench_cases).
 bench: install
 	@case "$$DATABASE_URL" in postgres*) ;; *) \
 		echo "make bench needs PostgreSQL: DATABASE_URL=postgres://user@127.0.0.1:5432/lscb make bench"; exit 1;; esac
 	$(PY) manage.py bench_pages --reviews 10000 $(if $(KEEP),--keep)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_pdf
+	$(PY) manage.py bench_cases --cases 2000
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -85,6 +85,8 @@ class Command(BaseCommand):
             self._fill(options["reviews"], options["lessons"])
             results = self._measure(options["requests"], options["cold_requests"])
             self._report(results, Path(options["output"]))
+            # The board's action plan, on the same data (about three actions a recommendation).
+            call_command("bench_actions", stdout=self.stdout)
         finally:
             if not options["keep"]:
                 connection.creation.destroy_test_db(original_name, verbosity=0)
