@@ -136,6 +136,9 @@ PROXY_COUNT = env_int("PROXY_COUNT", 1)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# A history row keeps the reason a person gave (a decision, a correction) in full, however long.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Lock-out after repeated failed sign-ins (django-axes); see accounts/lockout.py.
 # An account locks after AXES_FAILURE_LIMIT failures against it, from any address; only its
 # own successful sign-in clears them (reset by username alone, never by address).

@@ -109,6 +109,12 @@ def test_each_transition_is_in_the_history_with_its_actor():
     assert latest.history_change_reason == "Approve and publish"
 
 
+def test_a_long_reason_is_kept_in_full_in_the_history():
+    reason = "The family could be identified from the circumstances described in the report. " * 4
+    review = review_transition(review=draft(), name="not_for_publication", by=ManagerFactory(), reason=reason)
+    assert review.history.first().history_change_reason == f"Decide not to publish: {reason.strip()}"
+
+
 # --- the same rules through the admin ------------------------------------------------------------
 
 
