@@ -27,7 +27,7 @@ run: install
 ## The whole test suite, on every core; set DATABASE_URL to run it on PostgreSQL.
 ## The slowest tests are listed at the end so that a slow one is seen.
 test: install
-	$(PY) -m pytest -n auto --dist loadgroup --durations=15
+	$(PY) -m pytest -n auto --durations=15
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,7 +1,7 @@
 """Browser tests: the real Chromium from the system's package, driven by Playwright, no download.
 
-Each module marks its tests ``xdist_group("browser")``: ``make test`` (``--dist loadgroup``) then
-runs every browser test in one worker, so Chromium starts and the demo loads once per run.
+Every browser module shares one loaded demo (package scope): Chromium starts and the demo loads
+once per worker that runs browser tests.
 
 Locally they are skipped, with the reason, when /usr/bin/chromium is missing. In continuous
 integration (CI=true) a missing browser is a failure: these tests must run there.
@@ -78,7 +78,7 @@ def media_root(settings, demo_media):
 
 @pytest.fixture(scope="package")
 def demo(browser, django_db_setup, django_db_blocker, demo_media):
-    """The demo board and its reviews, served by a live server: loaded once for all browser tests.
+    """The demo board and its reviews, served by a live server: loaded once per worker for all browser tests.
 
     The server answers in its own threads, which read committed data, so the demo is committed
     rather than loaded inside a test's transaction. Each test still runs in a transaction that

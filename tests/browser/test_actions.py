@@ -13,7 +13,7 @@ from actions.models import Action
 from tests.browser.test_accessibility import AXE_OPTIONS
 from tests.browser.test_journey import press_until_focused
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 PASSWORD = "a-long-browser-password"
 
 

@@ -10,7 +10,7 @@ from cases.services import calendar_token_renew
 from tests.browser.test_accessibility import AXE_OPTIONS
 from tests.factories import OfficerFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 @pytest.fixture(scope="module")
