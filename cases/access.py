@@ -1,16 +1,8 @@
-"""Who may see cases: board staff, after the second factor where it is required.
+"""Who may see cases: board staff holding the case permission, after the second factor where it
+is required (``reviews.staff_pages``); everyone else is sent to sign in or told there is no such page."""
 
-The rule is the library's own (``reviews.querysets.previews_unpublished``) with the case
-permission: everyone else is sent to sign in, or told there is no such page.
-"""
-
-from functools import wraps
-
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
-
-from accounts.two_factor import needs_second_factor, to_code_step
 from reviews.querysets import previews_unpublished
+from reviews.staff_pages import staff_only
 
 VIEW_CASES = "cases.view_case"
 
@@ -19,17 +11,4 @@ def sees_cases(user) -> bool:
     return previews_unpublished(user, VIEW_CASES)
 
 
-def case_staff_only(view):
-    """Anonymous: sign in. Staff with the password only: the code step. Anyone else: 404."""
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if needs_second_factor(request):
-            return to_code_step(request)
-        if not sees_cases(request.user):
-            raise Http404("There is no such page.")
-        return view(request, *args, **kwargs)
-
-    return guarded
+case_staff_only = staff_only(VIEW_CASES)
