@@ -2,6 +2,7 @@
 workflow's buttons and confirmation page (``reviews.workflow_admin``)."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
@@ -15,7 +16,7 @@ from actions.models import (
     ProgressUpdate,
     Reminder,
 )
-from actions.services import board_response_publish
+from actions.services import board_response_publish, board_response_words_changed
 from actions.workflow import ACTION
 from reviews.workflow_admin import WorkflowAdminMixin
 
@@ -118,9 +119,16 @@ class BoardResponseAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Publish on the review and theme pages", permissions=["publish"])
     def publish_selected(self, request, queryset):
+        published = 0
         for response in queryset:
-            board_response_publish(response=response, by=request.user)
-        messages.success(request, f"{len(queryset)} response(s) published.")
+            try:
+                board_response_publish(response=response, by=request.user)
+            except PermissionDenied as refusal:
+                messages.error(request, f"“{response.title}”: {refusal}")
+            else:
+                published += 1
+        if published:
+            messages.success(request, f"{published} response(s) published.")
 
     @admin.action(description="Take off the public pages", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
@@ -130,6 +138,15 @@ class BoardResponseAdmin(SimpleHistoryAdmin):
 
     def has_publish_permission(self, request):
         return request.user.has_perm("actions.publish_boardresponse")
+
+    def save_model(self, request, obj, form, change):
+        if change and form.has_changed() and board_response_words_changed(obj):
+            messages.warning(
+                request,
+                "This response was on the public pages. Changed, it is taken off them until another "
+                "board manager publishes it again.",
+            )
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Dissemination)

@@ -81,16 +81,42 @@ def owner_membership_add(*, user, owner_group, by=None) -> OwnerMembership:
     return membership
 
 
+PUBLISHING_REASONS = ["Published", "Taken off the public pages"]
+
+
 @transaction.atomic
 def board_response_publish(*, response, by, published: bool = True):
-    """Show a board response on the public review and theme pages (or take it off them): managers only."""
+    """Show a board response on the public review and theme pages (or take it off them).
+
+    Managers only, and never the person who last wrote its words: like everything that reaches
+    the public, a response is published by a second person. Changing a published response takes
+    it off the public pages (``board_response_words_changed``) until it is published again.
+    """
     from django.core.exceptions import PermissionDenied
 
     if not by.has_perm("actions.publish_boardresponse"):
         raise PermissionDenied("Only a board manager can publish a response to learning.")
+    if published:
+        last_writing = response.history.exclude(history_change_reason__in=PUBLISHING_REASONS).first()
+        if last_writing is not None and last_writing.history_user_id == by.pk:
+            raise PermissionDenied(
+                "You wrote or last changed this response, so another board manager must publish it. "
+                "Nothing is published by one person alone."
+            )
     response.published = published
     response.published_by = by if published else None
     response._history_user = by
-    response._change_reason = "Published" if published else "Taken off the public pages"
+    response._change_reason = PUBLISHING_REASONS[0] if published else PUBLISHING_REASONS[1]
     response.save(update_fields=["published", "published_by"])
     return response
+
+
+def board_response_words_changed(response) -> bool:
+    """Before saving a change to ``response``: take it off the public pages if it was on them.
+
+    Returns whether it was, so that the person can be told.
+    """
+    if not response.published:
+        return False
+    response.published, response.published_by = False, None
+    return True

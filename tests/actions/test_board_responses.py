@@ -57,3 +57,36 @@ def test_only_a_manager_publishes_a_response(response):
         board_response_publish(response=response, by=OfficerFactory())
     response.refresh_from_db()
     assert not response.published
+
+
+def test_the_manager_who_last_changed_a_response_cannot_publish_it_another_can(response):
+    writer, other = ManagerFactory(), ManagerFactory()
+    response.description = "Six workshops across the county."
+    response._history_user = writer
+    response.save()
+    with pytest.raises(PermissionDenied, match="another board manager must publish it"):
+        board_response_publish(response=response, by=writer)
+    response.refresh_from_db()
+    assert not response.published
+    board_response_publish(response=response, by=other)
+    response.refresh_from_db()
+    assert response.published
+
+
+def test_changing_a_published_response_takes_it_off_the_public_pages(client, response):
+    board_response_publish(response=response, by=ManagerFactory())
+    client.force_login(OfficerFactory())
+    url = reverse("admin:actions_boardresponse_change", args=[response.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["reviews"], data["themes"] = (
+        [r.pk for r in response.reviews.all()],
+        [t.pk for t in response.themes.all()],
+    )
+    data["description"] = "Four workshops, one cancelled."
+    page = client.post(url, data, follow=True)
+    assert "taken off them until another board manager publishes it again" in page.content.decode()
+    response.refresh_from_db()
+    assert not response.published and response.description == "Four workshops, one cancelled."
+    client.logout()
+    assert "one cancelled" not in client.get(_pages(response)[0]).content.decode()
