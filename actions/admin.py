@@ -108,6 +108,11 @@ class ReminderAdmin(admin.ModelAdmin):
         return False
 
 
+def _words(response):
+    fields = BoardResponse._meta.concrete_fields
+    return [getattr(response, f.attname) for f in fields if not f.name.startswith("publish")]
+
+
 @admin.register(BoardResponse)
 class BoardResponseAdmin(SimpleHistoryAdmin):
     list_display = ["title", "kind", "responded_on", "published"]
@@ -140,12 +145,18 @@ class BoardResponseAdmin(SimpleHistoryAdmin):
         return request.user.has_perm("actions.publish_boardresponse")
 
     def save_model(self, request, obj, form, change):
-        if change and form.has_changed() and board_response_words_changed(obj):
-            messages.warning(
-                request,
-                "This response was on the public pages. Changed, it is taken off them until another "
-                "board manager publishes it again.",
-            )
+        if change:
+            current = BoardResponse.objects.get(pk=obj.pk)
+            # Only the publishing service shows a response: reverting to a version that was
+            # published never brings that back, and new words (typed or reverted) take it off.
+            obj.published, obj.published_by = current.published, current.published_by
+            changed = form.has_changed() or _words(obj) != _words(current)
+            if changed and board_response_words_changed(obj):
+                messages.warning(
+                    request,
+                    "This response was on the public pages. Changed, it is taken off them until another "
+                    "board manager publishes it again.",
+                )
         super().save_model(request, obj, form, change)
 
 

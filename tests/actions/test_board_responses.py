@@ -90,3 +90,43 @@ def test_changing_a_published_response_takes_it_off_the_public_pages(client, res
     assert not response.published and response.description == "Four workshops, one cancelled."
     client.logout()
     assert "one cancelled" not in client.get(_pages(response)[0]).content.decode()
+
+
+def test_reverting_to_a_published_version_neither_publishes_nor_keeps_it_public(client, response):
+    response._history_user = OfficerFactory()
+    response.save()
+    board_response_publish(response=response, by=ManagerFactory())
+    published_version = response.history.first()
+    board_response_publish(response=response, by=ManagerFactory(), published=False)
+    client.force_login(OfficerFactory())
+    url = reverse("admin:actions_boardresponse_simple_history", args=[response.pk, published_version.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["reviews"], data["themes"] = (
+        [r.pk for r in response.reviews.all()],
+        [t.pk for t in response.themes.all()],
+    )
+    client.post(url, data)
+    response.refresh_from_db()
+    assert not response.published
+
+
+def test_a_reverted_published_response_is_taken_off_the_public_pages(client, response):
+    response._history_user = OfficerFactory()
+    response.save()
+    first_words = response.history.first()
+    response.description = "Words written later."
+    response.save()
+    board_response_publish(response=response, by=ManagerFactory())
+    client.force_login(OfficerFactory())
+    url = reverse("admin:actions_boardresponse_simple_history", args=[response.pk, first_words.pk])
+    form = client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["reviews"], data["themes"] = (
+        [r.pk for r in response.reviews.all()],
+        [t.pk for t in response.themes.all()],
+    )
+    client.post(url, data)
+    response.refresh_from_db()
+    assert response.description == "Four workshops across the county."
+    assert not response.published
