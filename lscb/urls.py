@@ -25,4 +25,7 @@ urlpatterns = [
     path("", include("briefings.urls")),
     path("actions/", include("actions.urls")),
     path("cases/", include("cases.urls")),
+    path("insight/", include("insight.urls")),
+    path("", include("alerts.urls")),
+    path("api/", include("api.urls")),
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ArchiveConfig(AppConfig):
+    """Everything the board holds, exported as one archive and restored from it."""
+
+    name = "archive"

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InsightConfig(AppConfig):
+    """Statistics over published reviews, with charts and their data."""
+
+    name = "insight"
