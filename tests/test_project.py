@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from lscb.env import env_bool, env_int, env_list, env_str
 from tests.factories import BoardProfileFactory, ReviewFactory
+from tests.production import settings_with
 
 
 @pytest.mark.django_db
@@ -80,36 +81,23 @@ def test_other_readers(monkeypatch):
         env_str("X_MISSING", required=True)
 
 
-def run_settings(**env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
-    environment |= env
-    return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='lscb.settings'; django.setup()",
-        ],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_settings(DEBUG="false", ALLOWED_HOSTS="example.org")
-    assert result.returncode != 0
-    assert "The SECRET_KEY environment variable must be set in production." in result.stderr
+    with pytest.raises(
+        ImproperlyConfigured, match="The SECRET_KEY environment variable must be set in production."
+    ):
+        settings_with(DEBUG="false", ALLOWED_HOSTS="example.org")
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_settings(DEBUG="false", SECRET_KEY="x" * 50)
-    assert result.returncode != 0
-    assert "The ALLOWED_HOSTS environment variable must be set in production." in result.stderr
+    with pytest.raises(
+        ImproperlyConfigured, match="The ALLOWED_HOSTS environment variable must be set in production."
+    ):
+        settings_with(DEBUG="false", SECRET_KEY="x" * 50)
 
 
 def test_production_starts_with_both():
-    assert run_settings(DEBUG="false", SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org").returncode == 0
+    settings = settings_with(DEBUG="false", SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
+    assert settings["DEBUG"] is False and settings["ALLOWED_HOSTS"] == ["example.org"]
 
 
 def test_production_hashes_passwords_with_full_cost_pbkdf2():

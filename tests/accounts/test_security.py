@@ -7,12 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.middleware import SEEN, STARTED
 from tests.factories import OfficerFactory
+from tests.production import settings_with
 
 pytestmark = pytest.mark.django_db
 
@@ -69,20 +71,8 @@ def test_two_factor_not_asked_when_the_setting_is_off(client, officer, settings)
 
 
 def test_two_factor_is_on_by_default_in_production():
-    code = "from django.conf import settings; print(settings.STAFF_TWO_FACTOR_REQUIRED)"
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "example.org"}
-    output = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import django, os; os.environ['DJANGO_SETTINGS_MODULE']='lscb.settings'; django.setup(); {code}",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    assert output.strip() == "True"
+    settings = settings_with(DEBUG="false", SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org")
+    assert settings["STAFF_TWO_FACTOR_REQUIRED"] is True
 
 
 def age_session(client, *, started_ago=0, seen_ago=0):
@@ -176,10 +166,7 @@ def test_every_response_limits_browser_features(client, officer):
 
 
 def production_settings(secret_key):
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
-    env |= {"DEBUG": "false", "ALLOWED_HOSTS": "example.org", "SECRET_KEY": secret_key}
-    code = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='lscb.settings'; django.setup()"
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    return settings_with(DEBUG="false", ALLOWED_HOSTS="example.org", SECRET_KEY=secret_key)
 
 
 def env_example_value(name):
@@ -201,14 +188,14 @@ def env_example_value(name):
 def test_production_refuses_a_weak_or_published_secret_key(weak_key):
     if weak_key == "ENV_EXAMPLE":
         weak_key = env_example_value("SECRET_KEY")
-    result = production_settings(weak_key)
-    assert result.returncode != 0
-    assert "ImproperlyConfigured" in result.stderr and "SECRET_KEY" in result.stderr
-    assert "50 random characters" in result.stderr
+    with pytest.raises(ImproperlyConfigured) as refused:
+        production_settings(weak_key)
+    assert "SECRET_KEY" in str(refused.value)
+    assert "50 random characters" in str(refused.value)
 
 
 def test_production_accepts_a_long_random_secret_key():
-    assert production_settings("9f" * 32).returncode == 0
+    assert production_settings("9f" * 32)["SECRET_KEY"] == "9f" * 32
 
 
 def test_docker_compose_has_no_default_secret_and_listens_locally():
