@@ -1,0 +1,62 @@
+"""An earlier lesson like a later one: the same learning found again by another review."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from reviews.models import Lesson
+from reviews.querysets import visibility_q
+
+
+class LessonMatchQuerySet(models.QuerySet):
+    def shown(self):
+        """Suggestions nobody dismissed as wrong."""
+        return self.filter(dismissed_at__isnull=True)
+
+    def visible_to(self, user):
+        """Matches whose earlier lesson's review ``user`` may read: the one visibility rule.
+
+        The later lesson's own review is checked by the page that shows it.
+        """
+        condition = visibility_q(user, prefix="earlier__review__")
+        return self if condition is None else self.filter(condition)
+
+    def public(self):
+        return self.visible_to(None)
+
+
+class LessonMatch(models.Model):
+    """``earlier`` (a lesson of an earlier review) says much the same as ``lesson``.
+
+    Computed when a lesson is saved (learnt_before.services), so pages only read them. A
+    dismissed match is kept, so that computing the matches again never suggests it again.
+    """
+
+    lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="learnt_before_matches")
+    earlier = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="learnt_again_matches")
+    score = models.FloatField(help_text="How alike the two lessons' words are, from 0 to 1.")
+    computed_at = models.DateTimeField()
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LessonMatchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "learnt before suggestion"
+        ordering = ["lesson", "-score", "earlier"]
+        constraints = [
+            models.UniqueConstraint(fields=["lesson", "earlier"], name="lessonmatch_once_per_pair"),
+            models.CheckConstraint(condition=~Q(lesson=F("earlier")), name="lessonmatch_not_itself"),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="lessonmatch_score_between_0_and_1"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.lesson} — learnt before: {self.earlier}"
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)

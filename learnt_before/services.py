@@ -1,0 +1,121 @@
+"""Writes of "learnt before": the matches of a lesson, kept current when lessons are saved."""
+
+import logging
+from collections import defaultdict
+
+from django.db import DatabaseError, transaction
+from django.utils import timezone
+
+from learnt_before.matching import Found, alike_lessons, best_per_review
+from learnt_before.models import LessonMatch
+from reviews.models import Lesson
+
+MATCHES_KEPT = 3
+
+logger = logging.getLogger(__name__)
+
+
+def lesson_matches_update(*, lesson: Lesson) -> list[LessonMatch]:
+    """Compute again which earlier lessons of other reviews say what ``lesson`` says.
+
+    Keeps the best ``MATCHES_KEPT`` above the threshold, one per earlier review. Dismissed
+    matches stay dismissed: they are kept, and their earlier lesson is never suggested again.
+    """
+    found = alike_lessons(text=lesson.text, review=lesson.review)
+    with transaction.atomic():
+        matches = LessonMatch.objects.filter(lesson=lesson)
+        dismissed = set(matches.exclude(dismissed_at=None).values_list("earlier_id", flat=True))
+        matches.filter(dismissed_at=None).delete()
+        best = best_per_review(found, leave_out=dismissed, kept=MATCHES_KEPT)
+        return LessonMatch.objects.bulk_create(
+            LessonMatch(lesson=lesson, earlier_id=f.lesson_id, score=f.score, computed_at=timezone.now())
+            for f in best
+        )
+
+
+def learnt_again_update(*, lesson: Lesson) -> int:
+    """Offer ``lesson`` to the lessons of later reviews that say the same; returns how many took it.
+
+    A historic review entered after later ones is still found by them. A later lesson keeps its
+    best ``MATCHES_KEPT``: ``lesson`` replaces its weakest when it is more alike.
+    """
+    found = {f.lesson_id: f for f in alike_lessons(text=lesson.text, review=lesson.review, later=True)}
+    now = timezone.now()
+    with transaction.atomic():
+        # Scored against the lesson's old words: scored again below, or dropped.
+        LessonMatch.objects.filter(earlier=lesson, dismissed_at=None).delete()
+        if not found:
+            return 0
+        current = defaultdict(list)
+        dismissed = defaultdict(set)
+        rows = LessonMatch.objects.filter(lesson_id__in=found).values_list(
+            "pk", "lesson_id", "earlier_id", "earlier__review_id", "score", "dismissed_at"
+        )
+        for pk, later_id, earlier_id, review_id, score, dismissed_at in rows:
+            if dismissed_at is not None:
+                dismissed[later_id].add(earlier_id)
+            else:
+                current[later_id].append((pk, Found(earlier_id, review_id, score)))
+        offered = Found(lesson.pk, lesson.review_id, 0.0)
+        added, dropped = [], []
+        for later_id, match in found.items():
+            if lesson.pk in dismissed[later_id]:
+                continue
+            mine = Found(lesson.pk, lesson.review_id, match.score)
+            kept = best_per_review(
+                [mine, *(f for _, f in current[later_id])], leave_out=dismissed[later_id], kept=MATCHES_KEPT
+            )
+            kept_ids = {f.lesson_id for f in kept}
+            if offered.lesson_id in kept_ids:
+                added.append(
+                    LessonMatch(lesson_id=later_id, earlier=lesson, score=match.score, computed_at=now)
+                )
+            dropped += [pk for pk, f in current[later_id] if f.lesson_id not in kept_ids]
+        LessonMatch.objects.filter(pk__in=dropped).delete()
+        LessonMatch.objects.bulk_create(added)
+    return len(added)
+
+
+def lesson_matches_refresh(*, lesson: Lesson) -> None:
+    """After a lesson is saved: its own matches, and its place among later lessons' matches.
+
+    Suggestions are a help, never a condition of saving: a database error here is logged and
+    the officer's save goes ahead.
+    """
+    try:
+        with transaction.atomic():
+            lesson_matches_update(lesson=lesson)
+            learnt_again_update(lesson=lesson)
+    except DatabaseError:
+        logger.exception("Learnt before: the matches of lesson %s could not be computed", lesson.pk)
+
+
+def lesson_match_dismiss(*, match: LessonMatch, by) -> LessonMatch:
+    """Mark a suggestion as wrong: it is no longer shown, and computing again never brings it back."""
+    if match.dismissed_at is None:
+        match.dismissed_by = by
+        match.dismissed_at = timezone.now()
+        match.full_clean()
+        match.save(update_fields=["dismissed_by", "dismissed_at"])
+    return match
+
+
+def lesson_matches_update_all(*, lessons=None, batch_size: int = 500, progress=None) -> int:
+    """Compute the matches of every lesson (or of ``lessons``), ``batch_size`` lessons per transaction.
+
+    Each lesson looks only for earlier ones, so doing every lesson also finds every "learnt again".
+    ``progress`` is called with the number of lessons done after each batch.
+    """
+    lessons = (lessons if lessons is not None else Lesson.objects.all()).select_related("review")
+    done, last = 0, 0
+    while True:
+        batch = list(lessons.filter(pk__gt=last).order_by("pk")[:batch_size])
+        if not batch:
+            return done
+        with transaction.atomic():
+            for lesson in batch:
+                lesson_matches_update(lesson=lesson)
+        done += len(batch)
+        last = batch[-1].pk
+        if progress:
+            progress(len(batch))
