@@ -378,9 +378,11 @@ def test_review_page_queries_do_not_grow_with_findings(client, django_assert_num
             LessonFactory(review=review, themes=[neglect])
             RecommendationFactory(review=review)
     for review in (small, large):
-        # The review, then everything in it (ten queries), the board profile, the board's responses.
-        with django_assert_num_queries(13):
+        # The review, the lessons' "learnt before" suggestions this reader may see, then everything
+        # in it (ten queries), the board profile, the board's responses.
+        with django_assert_num_queries(14):
             assert client.get(review.get_absolute_url()).status_code == 200
-        # Afterwards its HTML comes from the cache until it changes (the board's responses are not cached).
-        with django_assert_num_queries(3):
+        # Afterwards its HTML comes from the cache until it changes (the board's responses and the
+        # suggestions, which depend on other reviews and on the reader, are not cached).
+        with django_assert_num_queries(4):
             assert client.get(review.get_absolute_url()).status_code == 200
