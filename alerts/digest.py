@@ -50,7 +50,9 @@ def lessons_for(subscription: Subscription, start: datetime.date, end: datetime.
     services = [service.pk for service in subscription.services.all()]
     # Both chosen: lessons on one of the themes for one of the services, as the lessons page filters.
     if themes:
-        lessons = lessons.filter(pk__in=Lesson.themes.through.objects.filter(theme__in=themes).values("lesson"))
+        lessons = lessons.filter(
+            pk__in=Lesson.themes.through.objects.filter(theme__in=themes).values("lesson")
+        )
     if services:
         lessons = lessons.filter(
             pk__in=Lesson.services.through.objects.filter(service__in=services).values("lesson")

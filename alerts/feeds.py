@@ -39,7 +39,6 @@ class BoardFeed(Feed):
         return BoardProfile.current().name
 
 
-
 class ReviewsFeed(BoardFeed):
     def title(self):
         return f"{self.board_name()}: newly published reviews"
@@ -166,7 +165,11 @@ def cached_feed(feed_class):
                 "last_modified": response.get("Last-Modified"),
             }
 
-        params = {"feed": feed_class.__name__, "path": request.path, "origin": request.build_absolute_uri("/")}
+        params = {
+            "feed": feed_class.__name__,
+            "path": request.path,
+            "origin": request.build_absolute_uri("/"),
+        }
         kept = cached(None, "feed", params, render)
         response = HttpResponse(kept["content"], content_type=kept["content_type"])
         if kept["last_modified"]:

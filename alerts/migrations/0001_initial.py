@@ -5,27 +5,42 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('reviews', '0013_history_reasons_in_full'),
+        ("reviews", "0013_history_reasons_in_full"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('confirmed_at', models.DateTimeField()),
-                ('last_digest_on', models.DateField(blank=True, null=True)),
-                ('services', models.ManyToManyField(blank=True, related_name='+', to='reviews.service', verbose_name='services')),
-                ('themes', models.ManyToManyField(blank=True, related_name='+', to='reviews.theme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mail address")),
+                ("confirmed_at", models.DateTimeField()),
+                ("last_digest_on", models.DateField(blank=True, null=True)),
+                (
+                    "services",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="reviews.service", verbose_name="services"
+                    ),
+                ),
+                ("themes", models.ManyToManyField(blank=True, related_name="+", to="reviews.theme")),
             ],
             options={
-                'ordering': ['id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('email', django.db.models.functions.text.Lower('email'))), name='alerts_subscription_email_lower', violation_error_message='E-mail addresses are kept in lower case.')],
+                "ordering": ["id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("email", django.db.models.functions.text.Lower("email"))),
+                        name="alerts_subscription_email_lower",
+                        violation_error_message="E-mail addresses are kept in lower case.",
+                    )
+                ],
             },
         ),
     ]
