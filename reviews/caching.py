@@ -10,19 +10,36 @@ A cached value is kept under a key made of
 * the kind of value and its parameters (filters, search words).
 
 Withdrawing or hiding a review saves it, which changes the content version at once: cached
-values never outlive the content they show. A write that skips ``save()``
-(``QuerySet.update``) must call ``content_version_raise`` itself; ``CACHE_SECONDS`` bounds
-the harm if one forgets.
+values never outlive the content they show. Writes in bulk on reviews and findings
+(``QuerySet.update``, ``bulk_create``, ``delete``) do the same through their querysets
+(reviews/querysets.py); ``CACHE_SECONDS`` bounds the harm of any other write that skips
+``save()``.
+
+The same writes keep the library's counts (reviews/models/counts.py) up to date, so that
+even the first reader after a change adds up a few hundred rows instead of counting every
+lesson.
 """
 
 import hashlib
 import json
+from collections import defaultdict
 
 from django.core.cache import cache
-from django.db.models import F
+from django.db import transaction
+from django.db.models import Count, F, Sum
 
-from reviews.models import ContentVersion
-from reviews.querysets import audience
+from reviews.models import (
+    ContentVersion,
+    FacetCount,
+    KeyIssue,
+    Lesson,
+    PositiveFactor,
+    Recommendation,
+    Review,
+    ReviewTally,
+)
+from reviews.models.counts import FINDING, KIND, PAIR, REVIEWS, SERVICE, THEME, YEAR
+from reviews.querysets import audience, visibility_q
 
 CACHE_SECONDS = 10 * 60  # a safety net for writes that bypass save(), e.g. QuerySet.update()
 
@@ -54,3 +71,153 @@ def cached(user, name: str, params: dict, compute, *, key: str | None = None):
         value = compute()
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+# --- The counts kept on write (reviews/models/counts.py) ------------------------------------------
+
+# The kinds of finding by their keys in the library (reviews/library.py KINDS).
+FINDING_MODELS = {
+    "key_issue": KeyIssue,
+    "good_practice": PositiveFactor,
+    "lesson": Lesson,
+    "recommendation": Recommendation,
+}
+REFRESH_BATCH = 1000  # reviews counted per round of queries
+
+
+def library_changed(review_ids, *, recount=True):
+    """Everything cached is stale, and the counts of ``review_ids`` are taken again.
+
+    In one transaction: the content version's row is locked first, so concurrent writers
+    queue there and each one's counts are read and written after the previous one committed.
+    """
+    with transaction.atomic():
+        content_version_raise()
+        if recount:
+            library_counts_refresh(review_ids)
+
+
+def _tallies(review_ids, reviews) -> dict:
+    """What each of ``review_ids`` adds to the counts now: {(review id, facet, value): n}."""
+    parts = defaultdict(int)
+    totals = defaultdict(int)
+    for key, model in FINDING_MODELS.items():
+        rows = model.objects.filter(review_id__in=review_ids).values("review_id").annotate(n=Count("id"))
+        for row in rows:
+            parts[(row["review_id"], FINDING, key)] = row["n"]
+            totals[row["review_id"]] += row["n"]
+    tags = defaultdict(lambda: (set(), set()))  # lesson id -> (theme ids, service ids)
+    for through, column, side in (
+        (Lesson.themes.through, "theme_id", 0),
+        (Lesson.services.through, "service_id", 1),
+    ):
+        rows = through.objects.filter(lesson__review_id__in=review_ids)
+        for lesson_id, review_id, value in rows.values_list("lesson_id", "lesson__review_id", column):
+            tags[(review_id, lesson_id)][side].add(value)
+    for (review_id, _), (themes, services) in tags.items():
+        for theme in themes:
+            parts[(review_id, THEME, str(theme))] += 1
+            for service in services:
+                parts[(review_id, PAIR, f"{theme}:{service}")] += 1
+        for service in services:
+            parts[(review_id, SERVICE, str(service))] += 1
+    for review in reviews:
+        total = totals.get(review["id"], 0)
+        if total:
+            parts[(review["id"], REVIEWS, "")] = 1
+            parts[(review["id"], KIND, review["kind"])] = total
+            if review["published_on"]:
+                parts[(review["id"], YEAR, str(review["published_on"].year))] = total
+    return parts
+
+
+def library_counts_refresh(review_ids):
+    """Count ``review_ids`` again, and move their parts to the sums of their state and visibility.
+
+    A review that no longer exists is taken off the sums. Call it inside the writer's
+    transaction, after ``content_version_raise`` (``library_changed`` does both).
+    """
+    review_ids = sorted({int(i) for i in review_ids})
+    for start in range(0, len(review_ids), REFRESH_BATCH):
+        _refresh(review_ids[start : start + REFRESH_BATCH])
+
+
+def _refresh(review_ids):
+    reviews = list(
+        Review.objects.filter(pk__in=review_ids).values("id", "state", "visibility", "kind", "published_on")
+    )
+    states = {review["id"]: (review["state"], review["visibility"]) for review in reviews}
+    delta = defaultdict(int)  # (state, visibility, facet, value) -> change
+    old = ReviewTally.objects.filter(review_id__in=review_ids)
+    for state, visibility, facet, value, n in old.values_list("state", "visibility", "facet", "value", "n"):
+        delta[(state, visibility, facet, value)] -= n
+    new = []
+    for (review_id, facet, value), n in _tallies(review_ids, reviews).items():
+        if review_id not in states:  # deleted: its findings are going with it
+            continue
+        state, visibility = states[review_id]
+        delta[(state, visibility, facet, value)] += n
+        new.append(
+            ReviewTally(
+                review_id=review_id, state=state, visibility=visibility, facet=facet, value=value, n=n
+            )
+        )
+    old.delete()
+    ReviewTally.objects.bulk_create(new, batch_size=2000)
+    _sums_add({key: n for key, n in delta.items() if n})
+
+
+def _sums_add(delta):
+    if not delta:
+        return
+    facets = {key[2] for key in delta}
+    existing = {
+        (row.state, row.visibility, row.facet, row.value): row
+        for row in FacetCount.objects.filter(
+            state__in={key[0] for key in delta}, visibility__in={key[1] for key in delta}, facet__in=facets
+        )
+    }
+    changed, added = [], []
+    for key, n in delta.items():
+        row = existing.get(key)
+        if row is None:
+            state, visibility, facet, value = key
+            added.append(FacetCount(state=state, visibility=visibility, facet=facet, value=value, n=n))
+        else:
+            row.n += n
+            changed.append(row)
+    FacetCount.objects.bulk_update(changed, ["n"], batch_size=1000)
+    FacetCount.objects.bulk_create(added, batch_size=1000)
+    FacetCount.objects.filter(n=0).delete()
+
+
+def library_counts_forget(facet, value):
+    """A deleted theme or service: the reviews that counted it are counted again without it.
+
+    Its tags were deleted with it, without signals.
+    """
+    reviews = ReviewTally.objects.filter(facet=facet, value=str(value)).values_list("review_id", flat=True)
+    library_changed(set(reviews))
+
+
+def library_counts_rebuild():
+    """Count every review again from nothing: after bulk inserts that sent no signals."""
+    with transaction.atomic():
+        content_version_raise()
+        ReviewTally.objects.all().delete()
+        FacetCount.objects.all().delete()
+        library_counts_refresh(Review.objects.values_list("pk", flat=True))
+
+
+def library_counts(user) -> dict:
+    """The counts ``user`` may see, unfiltered: {facet: {value: n}}, values as stored (text)."""
+    rows = FacetCount.objects.all()
+    condition = visibility_q(user)
+    if condition is not None:
+        rows = rows.filter(condition)
+    found = defaultdict(dict)
+    for facet, value, n in (
+        rows.values("facet", "value").annotate(total=Sum("n")).values_list("facet", "value", "total")
+    ):
+        found[facet][value] = n
+    return found

@@ -8,20 +8,25 @@ that the theme facet, the theme pages and the counts on the home page share.
 
 Counting results per facet value means aggregating over every matching finding, which
 at the scale of a national library (100,000 lessons) costs far more than showing a
-page. So the counts, the totals and the first pages of review ids are kept in Django's
-cache (reviews/caching.py says under which key, and for how long), and so is the pages'
-HTML (the results, the filter form): a reader after the first pays only for the key.
+page. So without search words the counts come from those kept up to date by every write
+(reviews/models/counts.py): the whole library's, per theme, service and theme-and-service,
+and each review's. Only searches (and the rarer filters by kind of review or year) count
+findings. Whatever was counted, the totals and the first pages of review ids are kept in
+Django's cache (reviews/caching.py says under which key, and for how long), and so is the
+pages' HTML (the results, the filter form): a reader after the first pays only for the key.
 Findings are fetched for a page through ``visible_to`` whenever the HTML is not cached.
 """
 
 from dataclasses import asdict, dataclass
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
 from django.utils.functional import SimpleLazyObject, cached_property
 
 from reviews import search
-from reviews.caching import cache_key, cached
-from reviews.models import KeyIssue, Lesson, PositiveFactor, Recommendation, Review, Theme
+from reviews.caching import cache_key, cached, library_counts
+from reviews.models import KeyIssue, Lesson, PositiveFactor, Recommendation, Review, ReviewTally, Theme
+from reviews.models.counts import FINDING, KIND, PAIR, REVIEWS, SERVICE, THEME, YEAR
+from reviews.querysets import visibility_q
 
 CACHED_REVIEWS = 100  # ten pages of ten; deeper pages are computed on demand
 FINDINGS_PER_REVIEW = 5  # the best matches of a review; the rest are on its page
@@ -111,7 +116,34 @@ class FindingSearch:
             self._summary = cached(self.user, "findings", {}, self._compute_summary, key=self.cache_key)
         return self._summary
 
+    @cached_property
+    def _kept(self) -> dict:
+        return library_counts(self.user)
+
+    def _counts_kept(self) -> bool:
+        """Whether the kept counts answer: no search words, and no kind of review or year chosen."""
+        f = self.filters
+        return not (f.q or f.kind or f.year)
+
+    def _tag_counts_kept(self, facet) -> dict:
+        f = self.filters
+        if f.kind_of_finding and f.kind_of_finding != "lesson":
+            return {}
+        other = f.service if facet == THEME else f.theme
+        if other is None:
+            return {int(value): n for value, n in self._kept[facet].items()}
+        found = {}
+        for value, n in self._kept[PAIR].items():
+            theme, service = (int(part) for part in value.split(":"))
+            if facet == THEME and service == other:
+                found[theme] = n
+            elif facet == SERVICE and theme == other:
+                found[service] = n
+        return found
+
     def _tag_counts(self, through, column, without):
+        if self._counts_kept():
+            return self._tag_counts_kept(without)
         lessons = self.findings(KINDS_BY_KEY["lesson"], without=(without,))
         if lessons.query.is_empty():
             return {}
@@ -122,8 +154,38 @@ class FindingSearch:
         )
         return {row[column]: row["n"] for row in rows}
 
+    def _by_review_kept(self):
+        """``_by_review`` from the kept counts of each review: its lessons on the filters, or findings."""
+        f = self.filters
+        rows = ReviewTally.objects.all()
+        if f.theme and f.service:
+            rows = rows.filter(facet=PAIR, value=f"{f.theme}:{f.service}")
+        elif f.theme or f.service:
+            rows = rows.filter(facet=THEME if f.theme else SERVICE, value=str(f.theme or f.service))
+        else:
+            rows = rows.filter(facet=FINDING)
+        condition = visibility_q(self.user, prefix="review__")
+        if condition is not None:
+            rows = rows.filter(condition)
+        tagged = bool(f.theme or f.service)
+        return [
+            {
+                "review_id": review_id,
+                "review__kind": kind,
+                "review__published_on": published_on,
+                "n": n,
+                "best": 0,
+                "finding_kind": "lesson" if tagged else value,
+            }
+            for review_id, kind, published_on, n, value in rows.values_list(
+                "review_id", "review__kind", "review__published_on", "n", "value"
+            )
+        ]
+
     def _by_review(self):
         """One row per (kind of finding, review) with matches, whatever the kind, year and kind of finding."""
+        if not self.filters.q:
+            return self._by_review_kept()
         parts = []
         for kind in KINDS:
             findings = self.findings(kind, without=("kind_of_finding", "kind", "year"))
@@ -140,8 +202,38 @@ class FindingSearch:
         # One query for every kind: the rows of each are grouped by its own review.
         return list(parts[0].union(*parts[1:], all=True).order_by("review_id"))
 
+    def _summary_kept(self, keep) -> SearchSummary:
+        """The whole library, unfiltered: the kept counts and the newest reviews with findings."""
+        kept = self._kept
+        facets = {
+            "theme": {int(value): n for value, n in kept[THEME].items()},
+            "service": {int(value): n for value, n in kept[SERVICE].items()},
+            "kind": dict(kept[KIND]),
+            "year": {int(value): n for value, n in kept[YEAR].items()},
+            "kind_of_finding": dict(kept[FINDING]),
+        }
+        with_findings = ReviewTally.objects.filter(review=OuterRef("pk"), facet=REVIEWS)
+        ids = list(
+            Review.objects.visible_to(self.user)
+            .filter(Exists(with_findings))
+            .order_by(F("published_on").desc(nulls_last=True), "-id")
+            .values_list("id", flat=True)[:keep]
+        )
+        by_kind = {review_id: {} for review_id in ids}
+        rows = ReviewTally.objects.filter(review_id__in=ids, facet=FINDING)
+        for review_id, key, n in rows.values_list("review_id", "value", "n"):
+            by_kind[review_id][key] = n
+        return SearchSummary(
+            total=sum(kept[FINDING].values()),
+            reviews=sum(kept[REVIEWS].values()),
+            facets=facets,
+            first=[(review_id, by_kind[review_id]) for review_id in ids],
+        )
+
     def _compute_summary(self, *, keep=CACHED_REVIEWS) -> SearchSummary:
         f = self.filters
+        if self._counts_kept() and not (f.theme or f.service or f.kind_of_finding):
+            return self._summary_kept(keep)
         facets = {
             "theme": self._tag_counts(Lesson.themes.through, "theme_id", "theme"),
             "service": self._tag_counts(Lesson.services.through, "service_id", "service"),
@@ -262,7 +354,8 @@ class ThemeReviews:
 
     def reviews(self):
         tagged = Review.themes.through.objects.filter(theme=self.theme).values("review_id")
-        with_lessons = on_theme(Lesson.objects.all(), self.theme.pk).values("review_id")
+        # Each review's kept count of lessons on the theme (reviews/models/counts.py).
+        with_lessons = ReviewTally.objects.filter(facet=THEME, value=str(self.theme.pk)).values("review_id")
         on_it = Q(pk__in=tagged) | Q(pk__in=with_lessons)
         return Review.objects.visible_to(self.user).filter(on_it).order_by("-published_on", "-id")
 
@@ -271,7 +364,8 @@ class ThemeReviews:
         def compute():
             ids = list(self.reviews().values_list("id", flat=True)[:CACHED_REVIEWS])
             total = len(ids) if len(ids) < CACHED_REVIEWS else self.reviews().count()
-            return {"total": total, "first_ids": ids, "lessons": self.lessons().count()}
+            lessons = library_counts(self.user)[THEME].get(str(self.theme.pk), 0)
+            return {"total": total, "first_ids": ids, "lessons": lessons}
 
         return cached(self.user, "theme_reviews", {}, compute, key=self.cache_key)
 
@@ -331,13 +425,7 @@ def lesson_counts_by_theme(user) -> dict:
     """How many lessons ``user`` may see on each theme (by theme id): the theme pages' counts too."""
 
     def compute():
-        visible = Lesson.objects.visible_to(user).order_by().values("id")
-        rows = (
-            Lesson.themes.through.objects.filter(lesson_id__in=visible)
-            .values("theme_id")
-            .annotate(n=Count("lesson_id"))
-        )
-        return {row["theme_id"]: row["n"] for row in rows}
+        return {int(value): n for value, n in library_counts(user)[THEME].items()}
 
     return cached(user, "lessons_by_theme", {}, compute)
 

@@ -5,9 +5,10 @@ Every public page, count, facet, search, feed, sitemap and PDF asks
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 
 PUBLISHED = "published"
 PUBLIC = "public"
@@ -65,7 +66,63 @@ def visibility_q(user, prefix: str = "") -> Q | None:
     return condition
 
 
-class ReviewQuerySet(models.QuerySet):
+def _library_changed(review_ids, **kwargs):
+    from reviews.caching import library_changed  # noqa: PLC0415 - caching reads this module
+
+    library_changed(review_ids, **kwargs)
+
+
+class ContentQuerySet(models.QuerySet):
+    """Writes in bulk send no signals, yet change what the library shows and counts.
+
+    So ``update``, ``bulk_create`` and ``delete`` mark the library changed themselves, in
+    the same transaction (reviews/caching.py): cached pages go stale and the reviews
+    concerned are counted again.
+    """
+
+    review_field = "pk"  # how a row names its review
+
+    def _review_ids(self) -> set:
+        return set(self.values_list(self.review_field, flat=True))
+
+    def update(self, **kwargs):
+        with transaction.atomic(using=self.db):
+            before = self._review_ids()
+            rows = super().update(**kwargs)
+            moved = self.review_field != "pk" and {"review", "review_id"} & kwargs.keys()
+            if rows:
+                # A finding moved to another review changes that review's counts too.
+                _library_changed(before | (self._review_ids() if moved else set()))
+        return rows
+
+    def bulk_create(self, objs, *args, **kwargs):
+        with transaction.atomic(using=self.db):
+            created = super().bulk_create(objs, *args, **kwargs)
+            if created:
+                field = "pk" if self.review_field == "pk" else "review_id"
+                _library_changed({getattr(obj, field) for obj in created})
+        return created
+
+    def delete(self):
+        with transaction.atomic(using=self.db):
+            before = self._review_ids()
+            deleted = super().delete()
+            if deleted[0]:
+                _library_changed(before)
+        return deleted
+
+
+class ReviewQuerySet(ContentQuerySet):
+    def touch(self, *, recount=True):
+        """Mark these reviews changed (``updated_at``, the content version) without saving them.
+
+        ``recount=False`` where what changed is only printed, never counted (a theme renamed).
+        """
+        with transaction.atomic(using=self.db):
+            ids = self._review_ids()
+            models.QuerySet.update(self, updated_at=timezone.now())
+            _library_changed(ids, recount=recount)
+
     def visible_to(self, user):
         condition = visibility_q(user)
         return self if condition is None else self.filter(condition)
@@ -90,7 +147,9 @@ class ReviewQuerySet(models.QuerySet):
         )
 
 
-class FindingQuerySet(models.QuerySet):
+class FindingQuerySet(ContentQuerySet):
+    review_field = "review_id"
+
     def visible_to(self, user):
         condition = visibility_q(user, prefix="review__")
         return self if condition is None else self.filter(condition)

@@ -8,15 +8,17 @@
   (reviews/caching.py) is raised with it, and when a review is saved or deleted.
 * Findings' search vectors stay current (reviews/search.py) when a finding or its review is saved.
 
-Bulk writes (``QuerySet.update``, ``bulk_create``) send no signals: code that uses them on
-published content must raise ``updated_at`` and the content version itself. Connected once,
-in ``ReviewsConfig.ready``.
+* The library's counts (reviews/models/counts.py) are taken again for the reviews concerned,
+  in the same transaction as the content version is raised (``library_changed``).
+
+Bulk writes (``QuerySet.update``, ``bulk_create``, ``delete``) on reviews and findings send no
+signals: their querysets (reviews/querysets.py) do the same themselves. Connected once, in
+``ReviewsConfig.ready``.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
-from django.utils import timezone
 
-from reviews.caching import content_version_raise
+from reviews.caching import library_changed, library_counts_forget
 from reviews.models import (
     Child,
     KeyIssue,
@@ -28,26 +30,31 @@ from reviews.models import (
     Service,
     Theme,
 )
+from reviews.models.counts import SERVICE, THEME
 from reviews.search import FINDING_MODELS, finding_search_vectors_update
 
 
-def touch(reviews):
-    reviews.update(updated_at=timezone.now())
-    content_version_raise()
+def touch(reviews, *, recount=True):
+    reviews.touch(recount=recount)
 
 
 def review_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        content_version_raise()
+        library_changed([instance.pk])
 
 
 def touch_reviews_using(entry):
-    """Every review that prints this theme, service or owner group."""
+    """Every review that prints this theme, service or owner group: renamed, nothing is counted anew."""
     if isinstance(entry, OwnerGroup):
-        touch(Review.objects.filter(pk__in=entry.recommendations.values("review_id")))
+        touch(Review.objects.filter(pk__in=entry.recommendations.values("review_id")), recount=False)
         return
-    touch(Review.objects.filter(pk__in=entry.reviews.values("pk")))
-    touch(Review.objects.filter(pk__in=entry.lessons.values("review_id")))
+    touch(Review.objects.filter(pk__in=entry.reviews.values("pk")), recount=False)
+    touch(Review.objects.filter(pk__in=entry.lessons.values("review_id")), recount=False)
+
+
+def list_entry_deleted(sender, instance, **kwargs):
+    """A theme or service deleted: its tags went without signals, so the reviews counting it are recounted."""
+    library_counts_forget(THEME if sender is Theme else SERVICE, instance.pk)
 
 
 def finding_changed(sender, instance, raw=False, **kwargs):
@@ -56,12 +63,17 @@ def finding_changed(sender, instance, raw=False, **kwargs):
 
 
 def review_lists_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "pre_clear"):
+    if reverse and action == "pre_clear":  # theme.reviews.clear(), theme.lessons.clear()
+        # After the clear nothing says which reviews had it: they are noted now.
+        tagged = instance.lessons.values("review_id") if model is Lesson else instance.reviews.values("pk")
+        instance._reviews_cleared = set(Review.objects.filter(pk__in=tagged).values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:  # review.themes.add(...) or lesson.services.remove(...)
         touch(Review.objects.filter(pk=instance.pk if isinstance(instance, Review) else instance.review_id))
-    elif pk_set is None:  # theme.reviews.clear()
-        touch_reviews_using(instance)
+    elif pk_set is None:  # cleared from the theme's or service's side
+        touch(Review.objects.filter(pk__in=getattr(instance, "_reviews_cleared", ())))
     elif model is Review:  # theme.reviews.add(...)
         touch(Review.objects.filter(pk__in=pk_set))
     else:  # theme.lessons.add(...)
@@ -100,6 +112,10 @@ def connect():
         name = model.__name__
         post_save.connect(list_entry_changed, sender=model, dispatch_uid=f"reviews-{name}-rename")
         pre_delete.connect(list_entry_changed, sender=model, dispatch_uid=f"reviews-{name}-remove")
+    for model in (Theme, Service):
+        post_delete.connect(
+            list_entry_deleted, sender=model, dispatch_uid=f"reviews-{model.__name__}-recount"
+        )
     for model in FINDING_MODELS:
         post_save.connect(finding_saved, sender=model, dispatch_uid=f"reviews-{model.__name__}-search-vector")
     post_save.connect(review_saved, sender=Review, dispatch_uid="reviews-review-search-vectors")

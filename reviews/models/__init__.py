@@ -1,4 +1,5 @@
 from reviews.models.board import BoardProfile
+from reviews.models.counts import FacetCount, ReviewTally
 from reviews.models.findings import KeyIssue, Lesson, PositiveFactor, Recommendation
 from reviews.models.lists import OwnerGroup, Service, Theme
 from reviews.models.practice import PracticeArea
@@ -10,6 +11,7 @@ __all__ = [
     "BoardProfile",
     "Child",
     "ContentVersion",
+    "FacetCount",
     "KeyIssue",
     "Lesson",
     "OwnerGroup",
@@ -17,6 +19,7 @@ __all__ = [
     "PracticeArea",
     "Recommendation",
     "Review",
+    "ReviewTally",
     "Revision",
     "Service",
     "Theme",
