@@ -7,6 +7,8 @@ has since been withdrawn) is left out, whoever is looking and whatever the newsl
 
 from dataclasses import dataclass, field
 
+from briefings.annual_report import SECTIONS as ANNUAL_SECTIONS
+from briefings.annual_report import annual_report
 from briefings.seven_minute import seven_minute_briefing
 from reviews.models import BoardProfile, Review
 from reviews.reading import (
@@ -66,6 +68,7 @@ class NewsletterDocument:
     left_out: list  # reviews chosen but not public: named in previews only, never printed
     themes: list = field(default_factory=list)  # a précis's or bulletin's themes with guidance
     links: list = field(default_factory=list)  # more to read or watch (briefings.models.NewsletterLink)
+    annual: object = None  # briefings.annual_report.AnnualReport, for an annual learning report
 
     @property
     def left_out_notes(self) -> list[str]:
@@ -82,6 +85,8 @@ class NewsletterDocument:
         if self.newsletter.introduction.strip():
             entries.append(ContentsEntry("introduction", "Introduction"))
         entries += [ContentsEntry(f"theme-{theme.slug}", theme.name) for theme in self.themes]
+        if self.annual:
+            entries += [ContentsEntry(anchor, label) for anchor, label in ANNUAL_SECTIONS]
         for section in self.sections:
             entries.append(ContentsEntry(section.anchor, section.review.title))
             if self.prints_child_parts and len(section.parts) > 1:
@@ -167,6 +172,11 @@ def newsletter_document(newsletter, *, board=None) -> NewsletterDocument:
         left_out=left_out,
         themes=list(newsletter.themes.exclude(guidance="")),
         links=list(newsletter.links.all()),
+        annual=(
+            annual_report(newsletter.period_start, newsletter.period_end)
+            if newsletter.is_annual_report and newsletter.period_start and newsletter.period_end
+            else None
+        ),
     )
 
 

@@ -39,6 +39,7 @@ from django.core.files.storage import default_storage
 from django.tasks import TaskResultStatus
 from django.utils.text import slugify
 
+from briefings.annual_report import annual_report_fingerprint
 from briefings.documents import briefing_document, newsletter_document
 from briefings.models import Newsletter
 from briefings.pdf import render_pdf, require_weasyprint
@@ -92,6 +93,7 @@ def layout_version() -> str:
     base = Path(settings.BASE_DIR)
     files = [base / "static/css/pdf.css", *sorted((base / "templates/pdf").glob("*.html"))]
     files += sorted((base / "templates/briefings/parts").glob("*.html"))
+    files += sorted((base / "templates/insight").rglob("*.html"))  # the annual report's charts
     for path in files:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -113,6 +115,9 @@ def newsletter_fingerprint(newsletter, board=None) -> str:
             "review_id", "order", "review__updated_at"
         )
     )
+    # An annual report prints whatever its period holds, not a list of reviews.
+    if newsletter.kind == Newsletter.Kind.ANNUAL_REPORT and newsletter.period_start and newsletter.period_end:
+        printed = annual_report_fingerprint(newsletter)
     # str(): the state is a plain string when loaded, an enum member just after a transition.
     return _digest(
         layout_version(),
@@ -358,15 +363,32 @@ def review_pdfs_queue(*, review_id: int, newsletter_ids=None) -> None:
         newsletter_ids = (
             Newsletter.objects.published().filter(items__review_id=review_id).values_list("pk", flat=True)
         )
+    # An annual report prints every public review of its period, and its figures count them all.
+    newsletter_ids = [*newsletter_ids, *annual_reports_published()]
     if review is None:
         kept_pdfs_forget(folder=BRIEFING_FOLDER, owner_id=review_id)
     else:
         fingerprint = review_briefing_fingerprint(review)
         _queue_rendering(review_briefing_task(), "review", review.pk, fingerprint)
     for newsletter in Newsletter.objects.filter(pk__in=list(newsletter_ids)):
-        if review is None:
+        if review is None and _may_have_printed(newsletter, review_id):
             newsletter_pdf_forget(newsletter_id=newsletter.pk)  # it printed the review
         newsletter_pdf_queue(newsletter=newsletter)
+
+
+def _may_have_printed(newsletter, review_id) -> bool:
+    """Whether a kept file of ``newsletter`` may print the review: an annual report prints those
+    published in its period (a withdrawn review keeps its date; a deleted one is gone, so say yes)."""
+    if newsletter.kind != Newsletter.Kind.ANNUAL_REPORT:
+        return True
+    published_on = Review.objects.filter(pk=review_id).values_list("published_on", flat=True).first()
+    return published_on is None or newsletter.period_start <= published_on <= newsletter.period_end
+
+
+def annual_reports_published() -> list[int]:
+    return list(
+        Newsletter.objects.published().filter(kind=Newsletter.Kind.ANNUAL_REPORT).values_list("pk", flat=True)
+    )
 
 
 def board_pdfs_queue() -> None:

@@ -23,6 +23,10 @@ class NewsletterKind(models.TextChoices):
     SEVEN_MINUTE = "seven_minute", "7-minute briefing"
     THEMATIC = "thematic", "Thematic bulletin"
     PRECIS = "precis", "Précis of several reviews"
+    # Assembled from the data for its period: the reviews published, their themes and figures,
+    # the board's responses and the reviews not published. Officers write its introduction and
+    # closing message; it is approved like any newsletter.
+    ANNUAL_REPORT = "annual_report", "Annual learning report"
 
 
 class NewsletterState(models.TextChoices):
@@ -146,6 +150,11 @@ class Newsletter(models.Model):
                 condition=~Q(state="published") | Q(published_at__isnull=False),
                 name="newsletter_published_has_time",
             ),
+            models.CheckConstraint(
+                condition=~Q(kind="annual_report") | Q(period_start__isnull=False, period_end__isnull=False),
+                name="newsletter_annual_report_has_period",
+                violation_error_message="An annual learning report needs both dates of the period it covers.",
+            ),
             length_at_most(
                 "introduction", BACKGROUND, name="newsletter_introduction_length", label="The introduction"
             ),
@@ -164,6 +173,10 @@ class Newsletter(models.Model):
 
     def get_absolute_url(self):
         return reverse("briefings:newsletter_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_annual_report(self):
+        return self.kind == self.Kind.ANNUAL_REPORT
 
     def get_pdf_url(self):
         return reverse("briefings:newsletter_pdf", kwargs={"slug": self.slug})

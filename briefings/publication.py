@@ -30,6 +30,18 @@ def newsletter_problems(newsletter) -> list[str]:
     # its overarching issues and guidance are its introduction and its themes' guidance.
     round_up = newsletter.kind in (Newsletter.Kind.PRECIS, Newsletter.Kind.THEMATIC)
     guidance = newsletter.introduction.strip() or newsletter.themes.exclude(guidance="").exists()
+    if newsletter.is_annual_report:
+        # Assembled from the reviews published in its period, never from reviews chosen by hand.
+        if not (newsletter.period_start and newsletter.period_end):
+            problems.append("Give the period the annual learning report covers: both dates.")
+        if items:
+            problems.append(
+                "An annual learning report prints every review published for everyone in its period: "
+                "remove the reviews added by hand ("
+                + ", ".join(item.review.reference for item in items)
+                + ")."
+            )
+        return problems
     if not items and not (round_up and guidance):
         problems.append(
             "Choose at least one review: this newsletter has none."

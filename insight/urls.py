@@ -1,3 +1,10 @@
+from django.urls import path
+
+from insight import views
+
 app_name = "insight"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.insight, name="insight"),
+    path("<slug:chart>.csv", views.chart_csv, name="chart_csv"),
+]
