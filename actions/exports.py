@@ -7,6 +7,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from actions.models import Action
+
 HEADERS = [
     "Review",
     "Recommendation",
@@ -25,20 +27,56 @@ RAG_COLUMN = HEADERS.index("RAG")
 DATE_COLUMN = HEADERS.index("Target date")
 
 
+def recommendation_summary(text: str) -> str:
+    """The recommendation's first words, as ``Recommendation.__str__`` gives them."""
+    words = text.split()
+    return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+
+
 def plan_rows(actions):
-    """The rows of the plan, one per action, as the spreadsheet prints them."""
-    for action in actions.iterator(chunk_size=2000):
+    """The rows of the plan, one per action, as the spreadsheet prints them.
+
+    Read as values, not objects: a national plan's export builds tens of thousands of rows."""
+    states = dict(Action.State.choices)
+    columns = actions.values_list(
+        "recommendation__review__title",
+        "recommendation__text",
+        "text",
+        "owner_group__name",
+        "lead__first_name",
+        "lead__last_name",
+        "lead__email",
+        "target_date",
+        "state",
+        "rag",
+        "at_risk",
+        "outcome",
+    )
+    for (
+        review,
+        recommendation,
+        text,
+        owner,
+        first,
+        last,
+        email,
+        due,
+        state,
+        rag,
+        at_risk,
+        outcome,
+    ) in columns.iterator(chunk_size=2000):
         yield [
-            action.recommendation.review.title,
-            str(action.recommendation),
-            action.text,
-            action.owner_group.name,
-            action.lead.get_full_name() or action.lead.email,
-            action.target_date,
-            action.get_state_display(),
-            action.rag,
-            "yes" if action.at_risk else "",
-            action.outcome,
+            review,
+            recommendation_summary(recommendation),
+            text,
+            owner,
+            f"{first} {last}".strip() or email,
+            due,
+            states.get(state, state),
+            rag,
+            "yes" if at_risk else "",
+            outcome,
         ]
 
 

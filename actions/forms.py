@@ -1,7 +1,7 @@
 from django import forms
 
 from actions.models import Action, Dissemination, ProgressUpdate
-from reviews.models import OwnerGroup, Review
+from reviews.models import OwnerGroup
 
 DUE_WINDOWS = [
     ("", "Any time"),
@@ -17,9 +17,13 @@ STATES = [(OPEN, "Every open action"), ("", "Every action"), *Action.State.choic
 class PlanFilterForm(forms.Form):
     """The filters of the board's plan; the same filters shape its XLSX and PDF exports."""
 
-    # Rendered by the page as a plain list (``review_choices``): a widget renders each of a
-    # national plan's thousands of options through a template of its own.
-    review = forms.ModelChoiceField(Review.objects.all(), required=False, empty_label="Every review")
+    # Typed, not chosen from a list: a national plan has thousands of reviews.
+    review = forms.CharField(
+        required=False,
+        max_length=200,
+        help_text="Its reference, or words of its title.",
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
     owner = forms.ModelChoiceField(
         OwnerGroup.objects.filter(pk__in=Action.objects.values("owner_group_id")).order_by("name"),
         required=False,
@@ -33,11 +37,8 @@ class PlanFilterForm(forms.Form):
         label="Due", choices=DUE_WINDOWS, required=False, widget=forms.Select(attrs={"class": "form-select"})
     )
 
-    @staticmethod
-    def review_choices():
-        """``[(pk, title), …]`` of the reviews that have actions, by title."""
-        with_actions = Action.objects.values("recommendation__review_id")
-        return Review.objects.filter(pk__in=with_actions).order_by("title").values_list("pk", "title")
+    def clean_review(self):
+        return self.cleaned_data["review"].strip()
 
 
 class ProgressUpdateForm(forms.ModelForm):

@@ -51,8 +51,12 @@ class PlanSettings(models.Model):
         default=30,
         help_text="An open action due within this many days shows amber.",
     )
+    # Raised by every change to an action (actions/signals.py, ActionQuerySet): the counts beside
+    # the plan are kept in the cache under it (actions/summary.py). Read with amber_days, in the
+    # query every plan page makes anyway.
+    version = models.BigIntegerField(default=0, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["singleton"])
+    history = HistoricalRecords(excluded_fields=["singleton", "version"])
 
     class Meta:
         verbose_name = verbose_name_plural = "action plan settings"
@@ -66,7 +70,18 @@ class PlanSettings(models.Model):
 
     @classmethod
     def amber(cls) -> int:
-        return cls.objects.values_list("amber_days", flat=True).first() or 30
+        return cls.current()[0]
+
+    @classmethod
+    def current(cls) -> tuple[int, int]:
+        """``(amber_days, version)`` in one read."""
+        return cls.objects.values_list("amber_days", "version").first() or (30, 0)
+
+    @classmethod
+    def version_raise(cls):
+        """Mark the plan's cached counts stale, from inside the writer's transaction."""
+        if not cls.objects.update(version=models.F("version") + 1):
+            cls.objects.get_or_create(singleton=True, defaults={"version": 1})
 
 
 class Action(models.Model):

@@ -29,7 +29,26 @@ def owner_group_ids(user) -> list[int]:
     return list(user.owner_memberships.values_list("owner_group_id", flat=True))
 
 
+def plan_version_raise():
+    from actions.models import PlanSettings
+
+    PlanSettings.version_raise()
+
+
 class ActionQuerySet(models.QuerySet):
+    # Writes that skip save() and its signals still change what the plan counts.
+    def update(self, **kwargs):
+        rows = super().update(**kwargs)
+        if rows:
+            plan_version_raise()
+        return rows
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            plan_version_raise()
+        return created
+
     def visible_to(self, user):
         if is_board_staff(user):
             return self
@@ -70,20 +89,29 @@ class ActionQuerySet(models.QuerySet):
     def due_between(self, start: datetime.date, end: datetime.date):
         return self.filter(target_date__gte=start, target_date__lte=end)
 
-    def counts_by(self, field: str):
-        """``[{field: …, "total": n, "red": n}, …]`` for the counts beside the plan."""
+    def counts_by(self, field: str, *, today: datetime.date):
+        """``[{field: …, "total": n, "red": n}, …]`` for the counts beside the plan.
+
+        Red is "open and past its date" said directly (the same rule as ``with_rag``), so that
+        the database counts it without working out every action's colour."""
+        overdue = Q(state__in=["not_started", "in_progress"], target_date__lt=today)
         return (
             self.order_by()
             .values(field)
-            .annotate(total=Count("id"), red=Count("id", filter=Q(rag="red")))
-            .order_by("-red", "-total")
+            .annotate(total=Count("id"), red=Count("id", filter=overdue))
+            .order_by("-red", "-total", field)
         )
 
-    def plan(self, *, today: datetime.date, amber_days: int, review=None, owner=None, state="open", due=""):
+    def of_review(self, words: str):
+        """The actions of the reviews with this reference or address, or these words in the title."""
+        review = Q(recommendation__review__reference__iexact=words) | Q(recommendation__review__slug=words)
+        return self.filter(review | Q(recommendation__review__title__icontains=words))
+
+    def plan(self, *, today: datetime.date, amber_days: int, review="", owner=None, state="open", due=""):
         """The board's plan as filtered on its page and in its exports: overdue first, then by date."""
         actions = self.with_rag(today=today, amber_days=amber_days)
-        if review is not None:
-            actions = actions.filter(recommendation__review=review)
+        if review:
+            actions = actions.of_review(review)
         if owner is not None:
             actions = actions.filter(owner_group=owner)
         if state == "open":

@@ -15,3 +15,10 @@ def _recommendation_progress(sender, instance, **kwargs):
     recommendation = Recommendation.objects.filter(pk=instance.recommendation_id).first()
     if recommendation is not None:
         recommendation_progress_sync(recommendation=recommendation)
+
+
+@receiver([post_save, post_delete], sender=Action, dispatch_uid="action_plan_version")
+def _plan_version(sender, instance, **kwargs):
+    from actions.models import PlanSettings
+
+    PlanSettings.version_raise()

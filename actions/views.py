@@ -11,8 +11,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from actions.exports import plan_xlsx
@@ -20,6 +18,7 @@ from actions.forms import OPEN, PlanFilterForm, ProgressUpdateForm
 from actions.models import Action, PlanSettings, ProgressUpdate
 from actions.querysets import REPORT, is_board_staff, owner_group_ids
 from actions.services import action_at_risk_set, progress_update_add
+from actions.summary import plan_summary
 from actions.validators import CONTENT_TYPES, extension
 from actions.workflow import ACTION, action_transition
 from briefings.pdf import PdfUnavailable, render_pdf
@@ -29,7 +28,6 @@ from reviews.workflow import refusal, transitions_allowed
 from reviews.workflow_admin import messages_of, transition_form_class
 
 ACTIONS_PER_PAGE = 50
-BY_REVIEW_ROWS = 20
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -46,20 +44,6 @@ def plan_filters(request) -> tuple[PlanFilterForm, dict]:
     return form, filters
 
 
-def review_options(form):
-    """The review filter's options as HTML: built here, because the template language takes
-    longer over a national plan's thousands of options than the rest of the page."""
-    chosen = str(form["review"].value() or "")
-    return format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (pk, mark_safe(" selected") if str(pk) == chosen else "", title)
-            for pk, title in form.review_choices()
-        ),
-    )
-
-
 def plan_actions(filters, amber_days=None):
     today = timezone.localdate()
     amber_days = PlanSettings.amber() if amber_days is None else amber_days
@@ -71,20 +55,21 @@ def plan_actions(filters, amber_days=None):
 def plan(request):
     board_staff_only(request)
     form, filters = plan_filters(request)
-    amber_days = PlanSettings.amber()
+    amber_days, version = PlanSettings.current()
     actions = plan_actions(filters, amber_days)
+    summary = plan_summary(
+        actions, filters=filters, today=timezone.localdate(), amber_days=amber_days, version=version
+    )
     try:
-        page = page_of(actions, request.GET.get("page"), per_page=ACTIONS_PER_PAGE)
+        page = page_of(actions, request.GET.get("page"), per_page=ACTIONS_PER_PAGE, count=summary["total"])
     except PageError as error:
         context = {"form": form, "error": error.message}
         return render(request, "actions/plan.html", context, status=error.status)
     context = {
         "form": form,
         "page_obj": page,
-        "by_owner": actions.counts_by("owner_group__name"),
-        # The reviews with the most overdue actions: a national-scale plan has thousands.
-        "by_review": actions.counts_by("recommendation__review__title")[:BY_REVIEW_ROWS],
-        "review_options": review_options(form),
+        "by_owner": summary["by_owner"],
+        "by_review": summary["by_review"],
         "query": request.GET.urlencode(),
         "amber_days": amber_days,
     }
@@ -274,7 +259,7 @@ def plan_report_pdf(request):
         "today": timezone.localdate(),
         "filters": _filters_described(filters),
         "actions": actions,
-        "by_owner": actions.counts_by("owner_group__name"),
+        "by_owner": actions.counts_by("owner_group__name", today=timezone.localdate()),
     }
     try:
         pdf = render_pdf("actions/pdf/plan.html", context)

@@ -15,9 +15,13 @@ class PageError(Exception):
         self.message, self.status = message, status
 
 
-def page_of(object_list, number, *, per_page):
-    """One page of ``object_list``, or PageError with a message a reader understands."""
+def page_of(object_list, number, *, per_page, count=None):
+    """One page of ``object_list``, or PageError with a message a reader understands.
+
+    ``count``: the number of objects when the caller knows it already (kept in a cache)."""
     paginator = Paginator(object_list, per_page, allow_empty_first_page=True)
+    if count is not None:
+        paginator.count = count  # a cached_property: this spares its COUNT query
     if number in (None, ""):
         number = 1
     try:

@@ -78,6 +78,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: the versions cached values are kept under start
+    again from the same numbers in each test's rolled-back database."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Uploaded files and kept PDFs go to a temporary folder, never the project's."""
     settings.MEDIA_ROOT = tmp_path / "media"
