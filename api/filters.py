@@ -10,7 +10,7 @@ lessons it asked for.
 from api.errors import InvalidParameters
 from reviews.forms import MAX_QUERY_LENGTH, LearningSearchForm, ReviewFilterForm
 from reviews.library import KINDS_BY_KEY, FindingSearch
-from reviews.models import OwnerGroup, Review
+from reviews.models import OwnerGroup, Review, Service, Theme
 
 FINDING_PARAMETERS = ("q", "kind", "year")
 LESSON_PARAMETERS = (*FINDING_PARAMETERS, "theme", "service")
@@ -60,7 +60,11 @@ def findings_matching(kind_key: str, params):
     lessons = kind_key == "lesson"
     names = LESSON_PARAMETERS if lessons else FINDING_PARAMETERS
     # Only lessons carry themes and services: the other lists need not read them.
-    form = LearningSearchForm(_given(params, names), **({} if lessons else {"themes": [], "services": []}))
+    if lessons:
+        lists = {"themes": Theme.objects.only("id", "slug", "name"), "services": Service.objects.all()}
+    else:
+        lists = {"themes": [], "services": []}
+    form = LearningSearchForm(_given(params, names), **lists)
     if not form.is_valid():
         _refuse(form)
     return FindingSearch(None, form.filters()).findings(KINDS_BY_KEY[kind_key])
@@ -82,7 +86,9 @@ def owner_group_of(params):
 
 def reviews_matching(reviews, params):
     """``reviews`` (already public) narrowed as the reviews page narrows them."""
-    form = ReviewFilterForm(_given(params, REVIEW_PARAMETERS), services=[])
+    form = ReviewFilterForm(
+        _given(params, REVIEW_PARAMETERS), themes=Theme.objects.only("id", "slug", "name"), services=[]
+    )
     if not form.is_valid():
         _refuse(form)
     return form.filter(reviews)

@@ -30,8 +30,12 @@ class NewsletterLinkSerializer(serializers.Serializer):
         return absolute(self.context["request"], link.get_absolute_url())
 
 
-class NewsletterSerializer(serializers.ModelSerializer):
+class NewsletterSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    kind = serializers.ChoiceField(choices=Newsletter.Kind.choices, read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    issue_date = serializers.DateField(read_only=True)
     period_covered = serializers.SerializerMethodField()
     introduction = serializers.CharField(read_only=True, help_text="Markdown.")
     closing_message = serializers.CharField(read_only=True, help_text="Markdown.")
@@ -41,25 +45,6 @@ class NewsletterSerializer(serializers.ModelSerializer):
     url = AbsoluteUrlField()
     pdf_url = serializers.SerializerMethodField()
     api_url = ApiUrlField("api:newsletter-detail")
-
-    class Meta:
-        model = Newsletter
-        fields = [
-            "slug",
-            "title",
-            "kind",
-            "kind_label",
-            "issue_date",
-            "period_covered",
-            "introduction",
-            "closing_message",
-            "reviews",
-            "themes",
-            "links",
-            "url",
-            "pdf_url",
-            "api_url",
-        ]
 
     def get_period_covered(self, newsletter) -> dict | None:
         if not (newsletter.period_start and newsletter.period_end):

@@ -16,15 +16,8 @@ from rest_framework.reverse import reverse
 
 from reviews.library import KINDS_BY_KEY
 from reviews.models import (
-    Child,
-    KeyIssue,
-    Lesson,
-    OwnerGroup,
-    PositiveFactor,
     Recommendation,
     Review,
-    Service,
-    Theme,
 )
 from reviews.templatetags.review_tags import as_entered, machine_date
 
@@ -98,65 +91,48 @@ class TagSerializer(serializers.Serializer):
     name = serializers.CharField(read_only=True)
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ThemeSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
     guidance = serializers.CharField(read_only=True, help_text="The board's approved guidance (Markdown).")
     lesson_count = serializers.SerializerMethodField(help_text="Published public lessons on it.")
     url = AbsoluteUrlField()
     api_url = ApiUrlField("api:theme-detail")
 
-    class Meta:
-        model = Theme
-        fields = ["slug", "name", "guidance", "lesson_count", "url", "api_url"]
-
     def get_lesson_count(self, theme) -> int:
         return self.context["lesson_counts"].get(theme.pk, 0)
 
 
-class ServiceSerializer(serializers.ModelSerializer):
+class ServiceSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    name = serializers.CharField(read_only=True)
     api_url = ApiUrlField("api:service-detail")
     lessons_api_url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Service
-        fields = ["slug", "name", "api_url", "lessons_api_url"]
 
     def get_lessons_api_url(self, service) -> str:
         return reverse("api:lesson-list", request=self.context["request"]) + f"?service={service.slug}"
 
 
-class OwnerGroupSerializer(serializers.ModelSerializer):
+class OwnerGroupSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    name = serializers.CharField(read_only=True)
     api_url = ApiUrlField("api:owner-group-detail", lookup="pk")
-
-    class Meta:
-        model = OwnerGroup
-        fields = ["id", "name", "api_url"]
 
 
 # --- Children and findings ------------------------------------------------------------------------
 
 
-class ChildSerializer(serializers.ModelSerializer):
+class ChildSerializer(serializers.Serializer):
+    pseudonym = serializers.CharField(read_only=True)
     label = serializers.CharField(
         read_only=True, help_text="As the page names the child: “Child M, 6: died”."
     )
     age = serializers.CharField(source="age_display", read_only=True)
     outcome = serializers.CharField(source="outcome_words", read_only=True)
+    known_to_social_care = serializers.BooleanField(read_only=True)
     child_in_need = serializers.SerializerMethodField()
     child_protection_plan = serializers.SerializerMethodField()
     looked_after = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Child
-        fields = [
-            "pseudonym",
-            "label",
-            "age",
-            "outcome",
-            "known_to_social_care",
-            "child_in_need",
-            "child_protection_plan",
-            "looked_after",
-        ]
 
     # The page names these only for a child known to children's social care.
     def get_child_in_need(self, child) -> bool:
@@ -169,25 +145,24 @@ class ChildSerializer(serializers.ModelSerializer):
         return child.known_to_social_care and child.looked_after
 
 
-class ReviewLinkSerializer(serializers.ModelSerializer):
+class ReviewLinkSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    reference = serializers.CharField(read_only=True)
+    title = serializers.CharField(read_only=True)
     url = AbsoluteUrlField()
     api_url = ApiUrlField("api:review-detail")
 
-    class Meta:
-        model = Review
-        fields = ["slug", "reference", "title", "url", "api_url"]
 
-
-class FindingSerializer(serializers.ModelSerializer):
+class FindingSerializer(serializers.Serializer):
     """A key issue, good practice, lesson or recommendation; ``review`` only in lists of findings."""
 
     kind_key = ""
+    id = serializers.IntegerField(read_only=True)
     text = serializers.CharField(read_only=True, help_text="Markdown, as the board wrote it.")
     child = serializers.SlugRelatedField(slug_field="pseudonym", read_only=True, help_text="Pseudonym.")
     url = serializers.SerializerMethodField(help_text="Its place on the review's public page.")
     api_url = serializers.SerializerMethodField()
     review = ReviewLinkSerializer(read_only=True)
-    fields_in_review = ["id", "text", "child", "url", "api_url"]
 
     def __init__(self, *args, in_review=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -207,18 +182,10 @@ class FindingSerializer(serializers.ModelSerializer):
 class KeyIssueSerializer(FindingSerializer):
     kind_key = "key_issue"
 
-    class Meta:
-        model = KeyIssue
-        fields = [*FindingSerializer.fields_in_review, "review"]
-
 
 class PositiveFactorSerializer(FindingSerializer):
     kind_key = "good_practice"
     practice_area = serializers.SlugRelatedField(slug_field="name", read_only=True)
-
-    class Meta:
-        model = PositiveFactor
-        fields = [*FindingSerializer.fields_in_review, "practice_area", "review"]
 
     def get_api_url(self, finding) -> str:
         return reverse(
@@ -232,10 +199,6 @@ class LessonSerializer(FindingSerializer):
     themes = TagSerializer(many=True, read_only=True)
     services = TagSerializer(many=True, read_only=True)
 
-    class Meta:
-        model = Lesson
-        fields = [*FindingSerializer.fields_in_review, "practice_area", "themes", "services", "review"]
-
 
 class RecommendationSerializer(FindingSerializer):
     kind_key = "recommendation"
@@ -243,10 +206,6 @@ class RecommendationSerializer(FindingSerializer):
     progress = serializers.SerializerMethodField(
         help_text="Only where the board shows the review's progress publicly; otherwise null."
     )
-
-    class Meta:
-        model = Recommendation
-        fields = [*FindingSerializer.fields_in_review, "owner_group", "progress", "review"]
 
     def get_progress(self, recommendation) -> dict | None:
         if not recommendation.review.show_progress_publicly:
@@ -262,8 +221,13 @@ class RecommendationSerializer(FindingSerializer):
 # --- Reviews ----------------------------------------------------------------------------------------
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class ReviewSerializer(serializers.Serializer):
+    slug = serializers.SlugField(read_only=True)
+    reference = serializers.CharField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    kind = serializers.ChoiceField(choices=Review.Kind.choices, read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    method = serializers.CharField(read_only=True)
     commissioned = EnteredDateField("commissioned")
     completed = EnteredDateField("completed")
     published = EnteredDateField("published")
@@ -274,27 +238,6 @@ class ReviewSerializer(serializers.ModelSerializer):
     api_url = ApiUrlField("api:review-detail")
     briefing_url = serializers.SerializerMethodField(help_text="The 7-minute briefing's web page.")
     report_url = serializers.SerializerMethodField(help_text="The full report, where there is one.")
-
-    class Meta:
-        model = Review
-        fields = [
-            "slug",
-            "reference",
-            "title",
-            "kind",
-            "kind_label",
-            "method",
-            "commissioned",
-            "completed",
-            "published",
-            "period_covered",
-            "themes",
-            "services",
-            "url",
-            "api_url",
-            "briefing_url",
-            "report_url",
-        ]
 
     def get_period_covered(self, review) -> dict | None:
         # As the page shows it: months, and only when both ends are known.
@@ -325,15 +268,3 @@ class ReviewDetailSerializer(ReviewSerializer):
     )
     lessons = LessonSerializer(many=True, read_only=True, in_review=True)
     recommendations = RecommendationSerializer(many=True, read_only=True, in_review=True)
-
-    class Meta(ReviewSerializer.Meta):
-        fields = [
-            *ReviewSerializer.Meta.fields,
-            "background",
-            "why_it_matters",
-            "children",
-            "key_issues",
-            "positive_factors",
-            "lessons",
-            "recommendations",
-        ]

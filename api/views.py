@@ -2,7 +2,7 @@
 (``Review.objects.public()``, ``<Finding>.objects.public()``); see api/base.py for why a
 signed-in session changes nothing here."""
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Prefetch
 from rest_framework.decorators import (
     api_view,
     authentication_classes,
@@ -82,7 +82,7 @@ class FindingViewSet(ApiViewSet):
     list_parameters = filters.FINDING_PARAMETERS
 
     def get_queryset(self):
-        model = self.serializer_class.Meta.model
+        model = self.queryset.model
         if self.action == "list":
             findings = filters.findings_matching(self.kind_key, self.request.query_params)
         else:
@@ -126,7 +126,9 @@ class LessonViewSet(FindingViewSet):
     list_parameters = filters.LESSON_PARAMETERS
 
     def narrow(self, findings):
-        return findings.select_related("practice_area").prefetch_related("themes", "services")
+        return findings.select_related("practice_area").prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.only("slug", "name")), "services"
+        )
 
 
 class RecommendationViewSet(FindingViewSet):
