@@ -18,12 +18,14 @@ on each save would be too slow:
 
 import datetime
 import re
+import time
 from dataclasses import dataclass
+from itertools import combinations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import DateField, Q
+from django.db.models.functions import Cast, Coalesce
 
 from reviews.models import Lesson, Review
 from reviews.search import INDEXED_CHARACTERS, search_is_ranked
@@ -31,10 +33,14 @@ from reviews.search import INDEXED_CHARACTERS, search_is_ranked
 # A lesson this alike shares most of its significant words: "the same lesson learnt again",
 # not merely the same circumstance (a shared "when a parent misuses alcohol" scores about 0.35).
 MATCH_THRESHOLD = 0.4
-# Lessons of other reviews scored for each new lesson on PostgreSQL, best ranked first.
+# Lessons of other reviews scored for each new lesson on PostgreSQL.
 CANDIDATES = 60
 # How many of the new lesson's rarest words are looked up in the index.
-LOOKUP_WORDS = 8
+LOOKUP_WORDS = 5
+# Reviews few enough to name by number (see ``_of_reviews``).
+FEW_REVIEWS = 2000
+# A word in more than this share of lessons finds too many to be worth looking up.
+COMMON_SHARE = 0.5
 
 WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = """a about above after again against all also am an and any are as at be because been before
@@ -83,7 +89,7 @@ def review_date_expression(prefix: str = "review__"):
         f"{prefix}completed_on",
         f"{prefix}published_on",
         f"{prefix}commissioned_on",
-        TruncDate(f"{prefix}created_at"),
+        Cast(f"{prefix}created_at", DateField()),
     )
 
 
@@ -113,23 +119,17 @@ def alike_lessons(*, text: str, review: Review, later: bool = False) -> list[Fou
     words = significant_words(text)
     if not words:
         return []
-    when = review_date(review)
-    lessons = (
-        Lesson.objects.exclude(review_id=review.pk)
-        .alias(review_date=review_date_expression())
-        .filter(**{"review_date__gt" if later else "review_date__lt": when})
-    )
+    # Strictly earlier (or later): the lesson's own review, and any of the same date, are left out.
+    side = {"review_date__gt" if later else "review_date__lt": review_date(review)}
     if search_is_ranked():
-        lessons = _ranked_candidates(lessons, text)
+        rows = _indexed_candidates(_of_reviews(side), text)
     else:
+        lessons = Lesson.objects.alias(review_date=review_date_expression()).filter(**side)
         longest = sorted(words, key=lambda w: (-len(w), w))[:LOOKUP_WORDS]
         any_word = Q()
         for word in longest:
             any_word |= Q(text__icontains=word)
-        lessons = lessons.filter(any_word)
-    rows = lessons.values_list("id", "review_id", "text")
-    if search_is_ranked():
-        rows = rows[:CANDIDATES]
+        rows = lessons.filter(any_word).values_list("id", "review_id", "text")
     found = []
     for pk, review_id, other in rows:
         score = likeness(words, significant_words(other))
@@ -138,39 +138,82 @@ def alike_lessons(*, text: str, review: Review, later: bool = False) -> list[Fou
     return found
 
 
-_RAREST_LEXEMES_SQL = f"""
-    SELECT lexeme FROM unnest(to_tsvector('english', left(%s, {INDEXED_CHARACTERS}))) AS own
-    LEFT JOIN (
-        SELECT common.elem, common.freq
-        FROM pg_stats AS stats,
-             unnest(stats.most_common_elems::text::text[], stats.most_common_elem_freqs)
-                 AS common(elem, freq)
-        WHERE stats.schemaname = current_schema() AND stats.tablename = %s
-          AND stats.attname = 'search_vector'
-    ) AS common ON common.elem = own.lexeme
-    ORDER BY coalesce(common.freq, 0), length(own.lexeme) DESC, own.lexeme
-    LIMIT %s
-"""  # noqa: S608 - only the constant is put in
+_LEXEMES_SQL = f"SELECT lexeme FROM unnest(to_tsvector('english', left(%s, {INDEXED_CHARACTERS})))"  # noqa: S608
+_COMMON_SQL = """
+    SELECT common.elem, common.freq
+    FROM pg_stats AS stats,
+         unnest(stats.most_common_elems::text::text[], stats.most_common_elem_freqs) AS common(elem, freq)
+    WHERE stats.schemaname = current_schema() AND stats.tablename = %s AND stats.attname = 'search_vector'
+"""
+# The statistics change only when the table is analysed: read once in a while, not on every save.
+COMMON_SECONDS = 10 * 60
+_common: dict = {"until": 0.0, "shares": {}}
+
+
+def common_lexemes() -> dict[str, float]:
+    """The share of lessons that have each of the most common stemmed words, as ANALYZE counted."""
+    if time.monotonic() >= _common["until"]:
+        with connection.cursor() as cursor:
+            cursor.execute(_COMMON_SQL, [Lesson._meta.db_table])
+            _common["shares"] = {elem: freq for elem, freq in cursor.fetchall() if freq is not None}
+        _common["until"] = time.monotonic() + COMMON_SECONDS
+    return _common["shares"]
 
 
 def rarest_lexemes(text: str) -> list[str]:
-    """The stemmed words of ``text`` that fewest lessons have (unknown to the statistics: rare)."""
+    """The stemmed words of ``text`` that fewest lessons have (unknown to the statistics: rare).
+
+    Words in most lessons are left out while two or more rarer ones remain: they find everything.
+    """
     with connection.cursor() as cursor:
-        cursor.execute(_RAREST_LEXEMES_SQL, [text, Lesson._meta.db_table, LOOKUP_WORDS])
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(_LEXEMES_SQL, [text])
+        lexemes = [row[0] for row in cursor.fetchall()]
+    shares = common_lexemes()
+    ranked = sorted(lexemes, key=lambda lexeme: (shares.get(lexeme, 0.0), -len(lexeme), lexeme))
+    return [
+        lexeme
+        for i, lexeme in enumerate(ranked[:LOOKUP_WORDS])
+        if i < 2 or shares.get(lexeme, 0) <= COMMON_SHARE
+    ]
 
 
-def _ranked_candidates(lessons, text: str):
+def _of_reviews(side: dict):
+    """Lessons of the reviews on ``side`` of a date.
+
+    When they are few (a 2011 lesson has few earlier reviews), named by number: PostgreSQL then
+    intersects the word index with the index of lessons by review, instead of reading every
+    lesson that has the words only to find that its review is on the wrong side.
+    """
+    reviews = Review.objects.alias(review_date=review_date_expression(prefix="")).filter(**side).order_by()
+    numbers = list(reviews.values_list("pk", flat=True)[: FEW_REVIEWS + 1])
+    if len(numbers) > FEW_REVIEWS:
+        return Lesson.objects.alias(review_date=review_date_expression()).filter(**side)
+    where = f"{Lesson._meta.db_table}.review_id = ANY(%s)"
+    return Lesson.objects.extra(where=[where], params=[numbers])  # noqa: S610 - only the table name is put in
+
+
+def _all_of_any(lexemes: list[str], size: int) -> str:
+    """A raw tsquery: any ``size`` of ``lexemes``, each in a lesson's own words (weight A)."""
+    quoted = ["'{}':A".format(lexeme.replace("\\", "\\\\").replace("'", "''")) for lexeme in lexemes]
+    return " | ".join(f"({' & '.join(group)})" for group in combinations(quoted, size))
+
+
+def _indexed_candidates(lessons, text: str) -> list[tuple]:
+    """Lessons with all of the rarest words first, then with all but one, and so on down to two.
+
+    Each step is answered by the GIN index and stops at ``CANDIDATES`` rows: ordering every
+    lesson that shares a few words by rank would read thousands of them on a large board.
+    """
     lexemes = rarest_lexemes(text)
-    if not lexemes:
-        return lessons.none()
-    # Already stemmed: the "simple" configuration takes them as they are; ":A" is the lesson's own text.
-    quoted = " | ".join(
-        "'{}':A".format(lexeme.replace("'", "''").replace("\\", "\\\\")) for lexeme in lexemes
-    )
-    query = SearchQuery(quoted, search_type="raw", config="simple")
-    return (
-        lessons.filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query))
-        .order_by("-rank", "id")
-    )
+    found: dict[int, tuple] = {}
+    fewest = min(len(lexemes), max(2, len(lexemes) - 2))
+    for size in range(len(lexemes), fewest - 1, -1):
+        # Already stemmed: the "simple" configuration takes them as they are.
+        query = SearchQuery(_all_of_any(lexemes, size), search_type="raw", config="simple")
+        # Unordered, so that the scan stops at the rows wanted instead of sorting all that match.
+        more = lessons.filter(search_vector=query).exclude(pk__in=list(found)).order_by()
+        for row in more.values_list("id", "review_id", "text")[: CANDIDATES - len(found)]:
+            found[row[0]] = row
+        if len(found) >= CANDIDATES:
+            break
+    return list(found.values())

@@ -48,15 +48,19 @@ def learnt_again_update(*, lesson: Lesson) -> int:
             return 0
         current = defaultdict(list)
         dismissed = defaultdict(set)
-        rows = LessonMatch.objects.filter(lesson_id__in=found).values_list(
-            "pk", "lesson_id", "earlier_id", "earlier__review_id", "score", "dismissed_at"
+        rows = list(
+            LessonMatch.objects.filter(lesson_id__in=found)
+            .order_by()
+            .values_list("pk", "lesson_id", "earlier_id", "score", "dismissed_at")
         )
-        for pk, later_id, earlier_id, review_id, score, dismissed_at in rows:
+        # Looked up by number rather than joined: a join may read every lesson.
+        earlier_ids = {row[2] for row in rows}
+        review_of = dict(Lesson.objects.filter(pk__in=earlier_ids).values_list("pk", "review_id"))
+        for pk, later_id, earlier_id, score, dismissed_at in rows:
             if dismissed_at is not None:
                 dismissed[later_id].add(earlier_id)
             else:
-                current[later_id].append((pk, Found(earlier_id, review_id, score)))
-        offered = Found(lesson.pk, lesson.review_id, 0.0)
+                current[later_id].append((pk, Found(earlier_id, review_of[earlier_id], score)))
         added, dropped = [], []
         for later_id, match in found.items():
             if lesson.pk in dismissed[later_id]:
@@ -66,7 +70,7 @@ def learnt_again_update(*, lesson: Lesson) -> int:
                 [mine, *(f for _, f in current[later_id])], leave_out=dismissed[later_id], kept=MATCHES_KEPT
             )
             kept_ids = {f.lesson_id for f in kept}
-            if offered.lesson_id in kept_ids:
+            if lesson.pk in kept_ids:
                 added.append(
                     LessonMatch(lesson_id=later_id, earlier=lesson, score=match.score, computed_at=now)
                 )
