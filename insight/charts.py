@@ -378,6 +378,14 @@ def insight_charts(figures: Figures) -> list[Chart]:
     return [reviews_chart(figures), *children_charts(figures), themes_chart(figures), services_chart(figures)]
 
 
+def insight_chart(figures: Figures, slug: str) -> Chart:
+    """One chart, for its CSV file: the others are not drawn."""
+    builders = {"reviews": reviews_chart, "themes": themes_chart, "services": services_chart}
+    if slug in builders:
+        return builders[slug](figures)
+    return next(chart for chart in children_charts(figures) if chart.slug == slug)
+
+
 CHART_SLUGS = (
     "reviews",
     "children-age",

@@ -12,11 +12,12 @@ see) counts in the year it was completed, else commissioned.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, Q
+from django.db.models import Count, IntegerField, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear
 
-from reviews.caching import cache_key, cached
-from reviews.models import Child, Lesson, Review, Service
+from reviews.caching import cache_key, cached, library_counts
+from reviews.models import Child, Review, ReviewTally, Service
+from reviews.models.counts import SERVICE
 
 AGE_BANDS = [
     # (band, age in whole years from, to): a child entered with an age and no band is counted in its band.
@@ -101,19 +102,28 @@ def _theme_years(review_ids) -> dict:
     return {(row["theme__name"], row["year"]): row["n"] for row in rows}
 
 
-def _service_lessons(review_ids) -> dict:
-    """Lessons for each service, every service listed (a service with none shows 0)."""
-    counts = dict(
-        Lesson.services.through.objects.filter(lesson__review_id__in=review_ids)
-        .values_list("service_id")
-        .annotate(n=Count("lesson_id"))
-        .order_by()
-    )
-    return {name: counts.get(pk, 0) for pk, name in Service.objects.values_list("id", "name")}
+def _service_lessons(review_ids, counted: dict | None = None) -> dict:
+    """Lessons for each service, every service listed (a service with none shows 0).
+
+    From the counts kept on every write (reviews/models/counts.py), never by counting lessons:
+    ``counted`` is the audience's sums for every year ({service id as text: lessons}); without
+    it, each review's own count is added up.
+    """
+    if counted is None:
+        counted = dict(
+            ReviewTally.objects.filter(facet=SERVICE, review_id__in=review_ids)
+            .values_list("value")
+            .annotate(n=Sum("n"))
+            .order_by()
+        )
+    return {name: counted.get(str(pk), 0) for pk, name in Service.objects.values_list("id", "name")}
 
 
-def figures_compute(reviews) -> Figures:
-    """The figures over ``reviews``: a queryset already narrowed by the visibility rule."""
+def figures_compute(reviews, *, service_lessons: dict | None = None) -> Figures:
+    """The figures over ``reviews``: a queryset already narrowed by the visibility rule.
+
+    ``service_lessons``: the lessons per service of exactly these reviews, when already known.
+    """
     reviews = reviews.order_by()
     review_ids = reviews.values("id")
     by_year_kind = reviews.annotate(year=year_of()).values("year", "kind").annotate(n=Count("id"))
@@ -123,7 +133,7 @@ def figures_compute(reviews) -> Figures:
         children={key: n for key, n in children.items() if key != "total"},
         children_total=children["total"],
         themes=_theme_years(review_ids),
-        services=_service_lessons(review_ids),
+        services=_service_lessons(review_ids, service_lessons),
     )
 
 
@@ -144,6 +154,10 @@ def insight_figures(user, *, year_from=None, year_to=None, version: str | None =
     params = {"from": year_from, "to": year_to}
 
     def compute():
-        return figures_compute(reviews_in_years(Review.objects.visible_to(user), year_from, year_to))
+        reviews = reviews_in_years(Review.objects.visible_to(user), year_from, year_to)
+        every_year = year_from is None and year_to is None
+        # Every year: the audience's sums, a few rows, rather than each review's.
+        counted = library_counts(user).get(SERVICE, {}) if every_year else None
+        return figures_compute(reviews, service_lessons=counted)
 
     return cached(user, "insight", params, compute, key=cache_key(user, "insight", params, version=version))

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
-from insight.charts import CHART_SLUGS, insight_charts
+from insight.charts import CHART_SLUGS, insight_chart, insight_charts
 from insight.figures import insight_figures
 from insight.forms import YearRangeForm
 from reviews.caching import cache_key, cached, content_version
@@ -57,8 +57,7 @@ def chart_csv(request, chart):
         problems = " ".join(str(error) for errors in form.errors.values() for error in errors)
         return HttpResponseBadRequest(problems, content_type="text/plain; charset=utf-8")
     year_from, year_to = form.years()
-    charts = insight_charts(insight_figures(request.user, year_from=year_from, year_to=year_to))
-    found = next(c for c in charts if c.slug == chart)
+    found = insight_chart(insight_figures(request.user, year_from=year_from, year_to=year_to), chart)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     years = "-".join(str(year) for year in (year_from, year_to) if year) or "all-years"
     response["Content-Disposition"] = f'attachment; filename="{chart}-{years}.csv"'
