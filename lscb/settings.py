@@ -177,6 +177,23 @@ OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", default="Case reviews")
 # An authenticator app is set up only through a single-use link e-mailed to the staff member.
 TWO_FACTOR_ENROLMENT_SECONDS = 30 * 60
 
+# The cache (pages, counts, rate limits): each process's own memory by default. With REDIS_URL,
+# one Redis shared by every worker and server, so that after a change each page is computed
+# once, not once per process; sessions are then read from it too and still written to the
+# database, so a Redis restart signs nobody out.
+REDIS_URL = env_str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", default="lscb"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # Staff sessions end after 30 minutes idle and 12 hours in all; readers keep theirs for two weeks.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
 STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_SECONDS", 12 * 60 * 60)
@@ -194,8 +211,29 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Uploaded files and kept PDFs: the MEDIA_ROOT folder by default. With S3_BUCKET, an
+# S3-compatible object store (django-storages), so that several app servers share them. Every
+# file is private (served only through the site's own views, which check who is asking).
+S3_BUCKET = env_str("S3_BUCKET", default="")
+DEFAULT_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL"),
+            "region_name": env_str("S3_REGION"),
+            "access_key": env_str("S3_ACCESS_KEY_ID"),
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
