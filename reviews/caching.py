@@ -38,7 +38,7 @@ from reviews.models import (
     Review,
     ReviewTally,
 )
-from reviews.models.counts import FINDING, KIND, PAIR, REVIEWS, SERVICE, THEME, YEAR
+from reviews.models.counts import FINDING, KIND, ON_THEME, PAIR, REVIEWS, SERVICE, THEME, YEAR
 from reviews.querysets import audience, visibility_q
 
 CACHE_SECONDS = 10 * 60  # a safety net for writes that bypass save(), e.g. QuerySet.update()
@@ -114,13 +114,21 @@ def _tallies(review_ids, reviews) -> dict:
         rows = through.objects.filter(lesson__review_id__in=review_ids)
         for lesson_id, review_id, value in rows.values_list("lesson_id", "lesson__review_id", column):
             tags[(review_id, lesson_id)][side].add(value)
+    on_theme = defaultdict(set)
+    rows = Review.themes.through.objects.filter(review_id__in=review_ids).values_list("review_id", "theme_id")
+    for review_id, theme in rows:
+        on_theme[review_id].add(theme)
     for (review_id, _), (themes, services) in tags.items():
+        on_theme[review_id] |= themes
         for theme in themes:
             parts[(review_id, THEME, str(theme))] += 1
             for service in services:
                 parts[(review_id, PAIR, f"{theme}:{service}")] += 1
         for service in services:
             parts[(review_id, SERVICE, str(service))] += 1
+    for review_id, themes in on_theme.items():
+        for theme in themes:
+            parts[(review_id, ON_THEME, str(theme))] = 1
     for review in reviews:
         total = totals.get(review["id"], 0)
         if total:

@@ -19,15 +19,18 @@ Findings are fetched for a page through ``visible_to`` whenever the HTML is not 
 
 from dataclasses import asdict, dataclass
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Value
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Value
 from django.utils.functional import SimpleLazyObject, cached_property
 
 from reviews import search
 from reviews.caching import cache_key, cached, library_counts
 from reviews.models import KeyIssue, Lesson, PositiveFactor, Recommendation, Review, ReviewTally, Theme
-from reviews.models.counts import FINDING, KIND, PAIR, REVIEWS, SERVICE, THEME, YEAR
+from reviews.models.counts import FINDING, KIND, ON_THEME, PAIR, REVIEWS, SERVICE, THEME, YEAR
 from reviews.querysets import visibility_q
 
+# Published reviews newest first, then those never published (only staff see them); served by
+# an index of the same order on PostgreSQL (reviews/migrations/0015).
+NEWEST_FIRST = (F("published_on").desc(nulls_last=True), F("id").desc())
 CACHED_REVIEWS = 100  # ten pages of ten; deeper pages are computed on demand
 FINDINGS_PER_REVIEW = 5  # the best matches of a review; the rest are on its page
 
@@ -216,7 +219,7 @@ class FindingSearch:
         ids = list(
             Review.objects.visible_to(self.user)
             .filter(Exists(with_findings))
-            .order_by(F("published_on").desc(nulls_last=True), "-id")
+            .order_by(*NEWEST_FIRST)
             .values_list("id", flat=True)[:keep]
         )
         by_kind = {review_id: {} for review_id in ids}
@@ -353,19 +356,20 @@ class ThemeReviews:
         return on_theme(Lesson.objects.visible_to(self.user), self.theme.pk)
 
     def reviews(self):
-        tagged = Review.themes.through.objects.filter(theme=self.theme).values("review_id")
-        # Each review's kept count of lessons on the theme (reviews/models/counts.py).
-        with_lessons = ReviewTally.objects.filter(facet=THEME, value=str(self.theme.pk)).values("review_id")
-        on_it = Q(pk__in=tagged) | Q(pk__in=with_lessons)
-        return Review.objects.visible_to(self.user).filter(on_it).order_by("-published_on", "-id")
+        # Tagged with the theme or with lessons on it, as each review's kept counts say.
+        on_it = ReviewTally.objects.filter(review=OuterRef("pk"), facet=ON_THEME, value=str(self.theme.pk))
+        return Review.objects.visible_to(self.user).filter(Exists(on_it)).order_by(*NEWEST_FIRST)
 
     @cached_property
     def _summary(self):
         def compute():
+            counts = library_counts(self.user)
             ids = list(self.reviews().values_list("id", flat=True)[:CACHED_REVIEWS])
-            total = len(ids) if len(ids) < CACHED_REVIEWS else self.reviews().count()
-            lessons = library_counts(self.user)[THEME].get(str(self.theme.pk), 0)
-            return {"total": total, "first_ids": ids, "lessons": lessons}
+            return {
+                "total": counts[ON_THEME].get(str(self.theme.pk), 0),
+                "first_ids": ids,
+                "lessons": counts[THEME].get(str(self.theme.pk), 0),
+            }
 
         return cached(self.user, "theme_reviews", {}, compute, key=self.cache_key)
 

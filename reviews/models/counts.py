@@ -22,6 +22,7 @@ PAIR = "pair"  # lessons tagged with both a theme and a service: value "<theme i
 KIND = "kind"  # findings of reviews of one kind
 YEAR = "year"  # findings of reviews published in one year
 REVIEWS = "reviews"  # reviews with at least one finding (value "")
+ON_THEME = "on_theme"  # 1 for a review tagged with a theme or with lessons on it: its theme page
 
 
 class ReviewTally(models.Model):
