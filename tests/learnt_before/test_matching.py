@@ -96,3 +96,14 @@ def test_the_command_computes_every_lesson_s_suggestions(earlier, later, capsys)
     call_command("learnt_before_update", "--batch-size", "1")
     assert suggested(later) == [earlier]
     assert "2 lessons" in capsys.readouterr().out
+
+
+def test_moving_a_review_s_date_moves_what_is_earlier_than_its_lessons(earlier, later):
+    later.review.completed_on = later.review.commissioned_on = later.review.published_on = None
+    later.review.state = "draft"
+    later.review.save()  # now dated when it was entered: still after 2014
+    assert suggested(later) == [earlier]
+    later.review.completed_on = earlier.review.completed_on.replace(year=2010)
+    later.review.save()
+    assert suggested(later) == []
+    assert suggested(earlier) == [later]
