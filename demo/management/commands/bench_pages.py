@@ -3,7 +3,7 @@
 Builds a separate PostgreSQL database (``<name>_bench``) with 10,000 synthetic reviews and
 about 100,000 lessons, then asks for each page many times through Django's full request
 handler (every middleware, the real templates, DEBUG off) and reports the median and 95th
-percentile. The floor is a bare view rendering the base template through the same
+percentile. The floor (demo/floor_urls.py) is a bare view rendering the base template through the same
 middleware: what any page costs before it does any work of its own.
 
 Two columns per page: "warm" is the everyday case, where the counts per facet value are
@@ -15,41 +15,26 @@ import json
 import re
 import statistics
 import time
-from functools import cache as cache_result
 from pathlib import Path
 
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.http import HttpResponse
-from django.template import engines
 from django.test import Client, override_settings
-from django.urls import include, path
 
-from reviews.models import Lesson, Review, Theme
+from demo.floor_urls import FLOOR_URL
+from reviews.caching import library_counts_rebuild
+from reviews.models import Lesson, Review, ReviewTally, Service, Theme
 from reviews.search import finding_search_vectors_update
 
 COMMON_WORD = "need"  # "There is a need for …" opens a third of all lessons
 RARE_WORD = "neonatal"  # one context in twelve; with one theme, a few hundred lessons
 THEME = "neglect"
 
+SERVICE = "police"
+
 RESULT_COUNT = re.compile(r'class="result-count"[^>]*>\s*([\d,]+)')
-FLOOR_TEMPLATE = '{% extends "base.html" %}{% block content %}<h1>Floor</h1>{% endblock %}'
-
-
-@cache_result
-def floor_template():
-    return engines["django"].from_string(FLOOR_TEMPLATE)
-
-
-def floor(request):
-    """A bare page: the base template (header, footer with the board profile), no work of its own."""
-    return HttpResponse(floor_template().render({}, request))
-
-
-# While measuring, this module is the URLconf: the project's URLs plus the floor view.
-urlpatterns = [path("bench/floor/", floor), path("", include("lscb.urls"))]
 
 
 def percentile(values, fraction):
@@ -66,6 +51,11 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=200, help="Timed requests per page (warm).")
         parser.add_argument("--cold-requests", type=int, default=20, help="Timed requests per page (cold).")
         parser.add_argument("--keep", action="store_true", help="Keep the bench database to reuse next time.")
+        parser.add_argument(
+            "--pages-only",
+            action="store_true",
+            help="Only the library's pages, not the action plan after them.",
+        )
         parser.add_argument(
             "--output", default="bench-results", help="Folder for the results (JSON, Markdown)."
         )
@@ -85,8 +75,9 @@ class Command(BaseCommand):
             self._fill(options["reviews"], options["lessons"])
             results = self._measure(options["requests"], options["cold_requests"])
             self._report(results, Path(options["output"]))
-            # The board's action plan, on the same data (about three actions a recommendation).
-            call_command("bench_actions", stdout=self.stdout)
+            if not options["pages_only"]:
+                # The board's action plan, on the same data (about three actions a recommendation).
+                call_command("bench_actions", stdout=self.stdout)
         finally:
             if not options["keep"]:
                 connection.creation.destroy_test_db(original_name, verbosity=0)
@@ -97,12 +88,15 @@ class Command(BaseCommand):
             self.stdout.write(f"Generating {reviews - have} reviews (about a minute per 10,000)…")
             call_command("generate_reviews", reviews=reviews - have, lessons=lessons, verbosity=0)
         finding_search_vectors_update(missing_only=True)
+        if not ReviewTally.objects.exists():  # a database filled before the counts were kept
+            library_counts_rebuild()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         self.stdout.write(f"{Review.objects.count()} reviews, {Lesson.objects.count()} lessons.")
 
     def _pages(self):
         theme = Theme.objects.get(slug=THEME)
+        service = Service.objects.get(slug=SERVICE)
         review = (
             Review.objects.public()
             .filter(reference__startswith="GEN-")
@@ -110,15 +104,19 @@ class Command(BaseCommand):
             .first()
         )
         return [
-            ("floor: base template, same middleware", "/bench/floor/"),
+            ("floor: base template, same middleware", FLOOR_URL),
             ("/lessons/", "/lessons/"),
             (f"/lessons/?q={COMMON_WORD}", f"/lessons/?q={COMMON_WORD}"),
             (f"/lessons/?q={RARE_WORD}&theme={THEME}", f"/lessons/?q={RARE_WORD}&theme={theme.slug}"),
+            (
+                f"/lessons/?theme={THEME}&service={SERVICE}",
+                f"/lessons/?theme={theme.slug}&service={service.slug}",
+            ),
             ("/reviews/<slug>/", review.get_absolute_url()),
             (f"/themes/{THEME}/", theme.get_absolute_url()),
         ]
 
-    @override_settings(DEBUG=False, ROOT_URLCONF=__name__)
+    @override_settings(DEBUG=False, ROOT_URLCONF="demo.floor_urls")
     def _measure(self, requests, cold_requests):
         client = Client()
         results = []

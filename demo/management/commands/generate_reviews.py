@@ -8,6 +8,7 @@ from tqdm import tqdm
 from actions.models import Action
 from actions.services import recommendation_progress
 from demo import synthetic
+from reviews.caching import library_counts_rebuild
 from reviews.models import (
     Child,
     KeyIssue,
@@ -53,8 +54,10 @@ class Command(BaseCommand):
                 count = min(BATCH, start + reviews - first)
                 self._batch(rng, range(first, first + count), lessons, themes, services, owners)
                 progress.update(count)
-        # Bulk inserts send no signals: fill the new findings' search vectors in one statement.
+        # Bulk inserts send no signals: fill the new findings' search vectors in one statement,
+        # and count the library again (the tags of lessons were inserted after the lessons).
         finding_search_vectors_update(missing_only=True)
+        library_counts_rebuild()
         self.stdout.write(f"Added {reviews} synthetic reviews.")
 
     @transaction.atomic
