@@ -9,10 +9,10 @@ meanwhile cannot leave the archive with a finding whose review is missing.
 import datetime
 import io
 import itertools
-from collections import defaultdict
 import logging
 import os
 import zipfile
+from collections import defaultdict
 from importlib.metadata import PackageNotFoundError, version
 
 from django.conf import settings
@@ -79,7 +79,8 @@ def rows(model, using):
         if not field.remote_field.through._meta.auto_created:
             continue
         if field.remote_field.model._meta.label_lower in RECREATED_BY_MIGRATE:
-            queryset = queryset.prefetch_related(Prefetch(field.name, queryset=_linked(field.remote_field.model)))
+            linked = _linked(field.remote_field.model)
+            queryset = queryset.prefetch_related(Prefetch(field.name, queryset=linked))
         else:
             plain.append(field)
     rows = queryset.iterator(chunk_size=CHUNK)
@@ -143,8 +144,11 @@ def board_export(*, target, using=DEFAULT_DB_ALIAS, now=None) -> dict:
 
 def _export(target, using, now) -> dict:
     connection = connections[using]
+    outermost = not connection.in_atomic_block
     with transaction.atomic(using=using):
-        if connection.vendor == "postgresql":
+        if outermost and connection.vendor == "postgresql":
+            # Only the first statement of a transaction may choose its snapshot; inside a caller's
+            # transaction, that transaction's snapshot is the one read.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
@@ -180,7 +184,7 @@ def _write_data(archive, using) -> list:
 
 
 def _write_files(archive, using) -> dict:
-    """Copy every uploaded file a row refers to, read through the field's storage (a folder or an object store)."""
+    """Copy every uploaded file a row refers to, read through its field's storage (folder or object store)."""
     seen, missing, size = set(), [], 0
     for model in archived_models():
         for field in file_fields(model):
@@ -200,7 +204,7 @@ def _write_files(archive, using) -> dict:
                 try:
                     source = field.storage.open(name, "rb")
                 except (FileNotFoundError, OSError):
-                    logger.warning("%s refers to %s, which the storage does not hold", model._meta.label, name)
+                    logger.warning("%s refers to %s, not in the storage", model._meta.label, name)
                     missing.append(name)
                     continue
                 with source, archive.open(MEDIA + name, "w", force_zip64=True) as copy:

@@ -15,7 +15,9 @@ import zipfile
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
@@ -38,7 +40,7 @@ class ArchiveRefused(Exception):
 
 
 def board_import(*, source, using=DEFAULT_DB_ALIAS, replace=False) -> dict:
-    """Restore the archive ``source`` (a path or a binary file); return the number of rows per model and of files.
+    """Restore the archive ``source`` (a path or a binary file); return the rows per model and the files.
 
     Refuses a database that already holds reviews or user accounts unless ``replace``: then
     everything the archive covers is deleted first, in the same transaction.
@@ -46,13 +48,18 @@ def board_import(*, source, using=DEFAULT_DB_ALIAS, replace=False) -> dict:
     try:
         archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError) as error:
-        raise ArchiveRefused(f"This is not a board archive: it cannot be opened as a ZIP file ({error}).") from error
+        raise ArchiveRefused(
+            f"This is not a board archive: it cannot be opened as a ZIP file ({error})."
+        ) from (error)
     with archive:
         manifest = manifest_read(archive)
         migrations_check(manifest, using)
         if not replace:
             emptiness_check(using)
         written_files = []
+        # Content types are looked up by natural key through a cache of this process: it may
+        # hold the ids of the database as it was before migrate or a flush.
+        ContentType.objects.clear_cache()
         try:
             with transaction.atomic(using=using):
                 tables_empty(using)
@@ -94,9 +101,8 @@ def migrations_check(manifest: dict, using) -> None:
     if problem:
         raise ArchiveRefused(problem)
     applied = MigrationRecorder(connections[using]).applied_migrations()
-    newer = [
-        f"{app}.{name}" for app, name in sorted(manifest.get("migrations", {}).items()) if (app, name) not in applied
-    ]
+    recorded = sorted(manifest.get("migrations", {}).items())
+    newer = [f"{app}.{name}" for app, name in recorded if (app, name) not in applied]
     if newer:
         raise ArchiveRefused(
             "The archive was made by a newer version of the software: its data has migrations this "
@@ -110,7 +116,7 @@ def emptiness_check(using) -> None:
         "user accounts": get_user_model()._base_manager.using(using).count(),
     }
     if any(held.values()):
-        counted = " and ".join(f"{count} {what}" for what, count in held.items())
+        counted = " and ".join(f"{count} {what if count != 1 else what[:-1]}" for what, count in held.items())
         raise ArchiveRefused(
             f"The database already holds {counted}. An archive is restored into an empty, migrated "
             "database; to delete everything this one holds and restore the archive in its place, "
@@ -129,6 +135,9 @@ def tables_empty(using) -> None:
     if apps.is_installed("django.contrib.sessions"):
         tables.add(apps.get_model("sessions", "Session")._meta.db_table)
     statements = connection.ops.sql_flush(no_style(), sorted(tables), reset_sequences=False)
+    # PostgreSQL will not empty a table with deferred checks still pending in this transaction:
+    # run them now.
+    connection.check_constraints()
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
@@ -140,7 +149,9 @@ def _load(archive, manifest: dict, using) -> dict:
         try:
             model = apps.get_model(entry["model"])
         except LookupError as error:
-            raise ArchiveRefused(f"The archive holds {entry['model']}, which this installation does not have.") from error
+            raise ArchiveRefused(
+                f"The archive holds {entry['model']}, which this installation does not have."
+            ) from error
         try:
             raw = archive.open(entry["file"])
         except KeyError as error:
@@ -160,7 +171,9 @@ def _load_model(model, objects, using) -> int:
     loaded, batch, links = 0, [], {}
     for item in objects:
         if type(item.object) is not model or item.deferred_fields:
-            raise ArchiveRefused(f"The data of {model._meta.label_lower} holds a row it cannot restore: {item}.")
+            raise ArchiveRefused(
+                f"The data of {model._meta.label_lower} holds a row it cannot restore: {item}"
+            )
         batch.append(item.object)
         for name, values in item.m2m_data.items():
             links.setdefault(name, []).extend((item.object.pk, value) for value in values)
@@ -171,7 +184,7 @@ def _load_model(model, objects, using) -> int:
 
 
 def _insert(model, objects, links, using) -> int:
-    """Insert rows with their ids and dates as written (raw, as loaddata's save does), then their many-to-many links."""
+    """Insert rows with their ids and dates as written (raw, as loaddata's save does), then their links."""
     if not objects:
         return 0
     connection = connections[using]
@@ -208,7 +221,7 @@ def _restore_files(archive, manifest: dict, using, written: list) -> int:
             )
             for name in names.iterator():
                 if MEDIA + name not in held:
-                    logger.warning("%s refers to %s, which the archive does not hold", model._meta.label, name)
+                    logger.warning("%s refers to %s, not in the archive", model._meta.label, name)
                     continue
                 restored += _restore_file(field.storage, name, archive.read(MEDIA + name), written)
     return restored
@@ -237,6 +250,9 @@ def _rebuild(manifest: dict, using) -> None:
             cursor.execute(sql)
     finding_search_vectors_update()
     content_version_raise()
+    # The cache may hold pages of a board this database held before, under the same content
+    # version number: a restore is rare, and drops it all once it has committed.
+    transaction.on_commit(cache.clear, using=using)
 
 
 def _forget(written: list) -> None:
