@@ -159,7 +159,12 @@ class FindingSerializer(serializers.Serializer):
     kind_key = ""
     id = serializers.IntegerField(read_only=True)
     text = serializers.CharField(read_only=True, help_text="Markdown, as the board wrote it.")
-    child = serializers.SlugRelatedField(slug_field="pseudonym", read_only=True, help_text="Pseudonym.")
+    child = serializers.CharField(
+        source="child.pseudonym",
+        read_only=True,
+        allow_null=True,
+        help_text="Pseudonym, if about one child.",
+    )
     url = serializers.SerializerMethodField(help_text="Its place on the review's public page.")
     api_url = serializers.SerializerMethodField()
     review = ReviewLinkSerializer(read_only=True)
@@ -185,7 +190,7 @@ class KeyIssueSerializer(FindingSerializer):
 
 class PositiveFactorSerializer(FindingSerializer):
     kind_key = "good_practice"
-    practice_area = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    practice_area = serializers.CharField(source="practice_area.name", read_only=True, allow_null=True)
 
     def get_api_url(self, finding) -> str:
         return reverse(
@@ -195,7 +200,7 @@ class PositiveFactorSerializer(FindingSerializer):
 
 class LessonSerializer(FindingSerializer):
     kind_key = "lesson"
-    practice_area = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    practice_area = serializers.CharField(source="practice_area.name", read_only=True, allow_null=True)
     themes = TagSerializer(many=True, read_only=True)
     services = TagSerializer(many=True, read_only=True)
 
