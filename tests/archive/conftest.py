@@ -1,12 +1,17 @@
 import datetime
 import io
+import shutil
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from actions.models import ProgressUpdate
 from briefings.models import Newsletter, NewsletterReview
@@ -30,8 +35,35 @@ PDF = b"%PDF-1.7\n" + b"report " * 50
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
+@pytest.fixture(scope="module")
+def archived_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The board made and exported once for a module, in a transaction rolled back at its end.
+
+    Each test runs in its own transaction inside this one, so whatever it changes (emptying the
+    database, restoring) is undone before the next.
+    """
+    folder = tmp_path_factory.mktemp("archived-board")
+    media, path = folder / "media", folder / "board.zip"
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        board_fill()
+        export_board(path)
+    yield SimpleNamespace(media=media, path=path)
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
-def board(db):
+def archive(archived_once, media_root, db):
+    """The archive of the board, with the board in the database and its files in storage as exported."""
+    shutil.copytree(archived_once.media, media_root, dirs_exist_ok=True)
+    cache.clear()
+    return archived_once.path
+
+
+def board_fill():
     """A board holding a little of everything: reviews in each state, a newsletter, an action with evidence, a case."""
     BoardProfileFactory(logo=SimpleUploadedFile("crest.png", PNG))
     officer = OfficerFactory()
