@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import models
 from django.utils import timezone
 
 from briefings.models import Newsletter, NewsletterReview
@@ -26,52 +27,62 @@ def empty_cache():
     cache.clear()
 
 
+def _bulk(model, rows):
+    """Insert without marking the library changed each time: done once at the end, by ``update``."""
+    return models.QuerySet(model).bulk_create(rows)
+
+
 def reviews_with_everything(specs, *, theme, service, group):
     """Reviews, each with a child and one finding of each kind, every text carrying its marker.
 
     ``specs`` maps a marker to the review's fields. Written in bulk, a few statements for any
     number of reviews: saving one row at a time runs every receiver of the library each time.
-    A last ``update`` of the reviews marks the library changed, as any bulk write must.
     """
-    reviews = Review.objects.bulk_create(
+    reviews = _bulk(
+        Review,
         [
             ReviewFactory.build(title=f"{marker} review", slug=f"{marker}-review", **fields)
             for marker, fields in specs.items()
-        ]
+        ],
     )
     by_marker = dict(zip(specs, reviews, strict=True))
-    children = Child.objects.bulk_create(
-        [ChildFactory.build(review=r, pseudonym=f"Child {m}") for m, r in by_marker.items()]
+    children = _bulk(
+        Child, [ChildFactory.build(review=r, pseudonym=f"Child {m}") for m, r in by_marker.items()]
     )
-    areas = PracticeArea.objects.bulk_create(
-        [PracticeAreaFactory.build(review=r, name=f"Area {m}") for m, r in by_marker.items()]
+    areas = _bulk(
+        PracticeArea, [PracticeAreaFactory.build(review=r, name=f"Area {m}") for m, r in by_marker.items()]
     )
-    KeyIssue.objects.bulk_create(
+    _bulk(
+        KeyIssue,
         [
             KeyIssueFactory.build(review=r, child=child, text=f"Key issue {m}.")
             for (m, r), child in zip(by_marker.items(), children, strict=True)
-        ]
+        ],
     )
-    PositiveFactor.objects.bulk_create(
+    _bulk(
+        PositiveFactor,
         [
             PositiveFactorFactory.build(review=r, practice_area=area, text=f"Good practice {m}.")
             for (m, r), area in zip(by_marker.items(), areas, strict=True)
-        ]
+        ],
     )
-    lessons = Lesson.objects.bulk_create(
-        [LessonFactory.build(review=r, text=f"There is a need for {m}.") for m, r in by_marker.items()]
+    lessons = _bulk(
+        Lesson,
+        [LessonFactory.build(review=r, text=f"There is a need for {m}.") for m, r in by_marker.items()],
     )
-    Recommendation.objects.bulk_create(
+    _bulk(
+        Recommendation,
         [
             RecommendationFactory.build(review=r, owner_group=group, text=f"Recommendation {m}.")
             for m, r in by_marker.items()
-        ]
+        ],
     )
     Review.themes.through.objects.bulk_create([Review.themes.through(review=r, theme=theme) for r in reviews])
     Lesson.themes.through.objects.bulk_create([Lesson.themes.through(lesson=x, theme=theme) for x in lessons])
     Lesson.services.through.objects.bulk_create(
         [Lesson.services.through(lesson=x, service=service) for x in lessons]
     )
+    # One write that marks the library changed for them all, as any bulk write must.
     Review.objects.filter(pk__in=[r.pk for r in reviews]).update(updated_at=timezone.now())
     return by_marker
 
