@@ -156,10 +156,10 @@ def reviews_chart(figures: Figures) -> Chart:
         busiest = max(totals, key=lambda year: (totals[year], year or 0))
         by_kind = {kind: sum(figures.reviews.get((year, kind), 0) for year in years) for kind in kinds}
         common = max(by_kind, key=by_kind.get)
-        summary = (
-            f"{_count_words(total, 'review')} in all; the most in {_year_label(busiest)} "
-            f"({totals[busiest]}). The most common kind: {Review.Kind(common).label} ({by_kind[common]})."
-        )
+        summary = f"{_count_words(total, 'review')} in all"
+        if len(years) > 1:
+            summary += f"; the most in {_year_label(busiest)} ({totals[busiest]})"
+        summary += f". The most common kind: {Review.Kind(common).label} ({by_kind[common]})."
     largest = max(totals.values(), default=0) or 1
     bars = []
     for number, year in enumerate(years):
