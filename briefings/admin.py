@@ -129,6 +129,8 @@ class NewsletterAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMi
         _, logo_problem = board_logo(BoardProfile.current())
         if logo_problem:
             notes.append(logo_problem)
+        if not notes and newsletter.is_annual_report:
+            return "Ready: it prints every review published for everyone in its period, and the figures."
         if not notes:
             return "Ready: every review in it is published for everyone."
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((note,) for note in notes)))

@@ -1,6 +1,7 @@
 """The annual learning report: assembled from its period, printed for everyone, approved by two people."""
 
 import datetime
+import re
 import shutil
 from types import SimpleNamespace
 
@@ -207,3 +208,12 @@ def test_the_manager_who_submits_it_cannot_publish_it_but_another_can(published)
     # Its PDF is rendered once the publication commits, which a test's transaction never does.
     newsletter_publish(newsletter=refreshed(report), by=ManagerFactory())
     assert refreshed(report).state == Newsletter.State.PUBLISHED
+
+
+def test_every_contents_entry_leads_to_a_section(client, published):
+    page = client.get(published.report.get_absolute_url()).content.decode()
+    contents = page[page.index("What's inside") : page.index("</nav>", page.index("What's inside"))]
+    anchors = re.findall(r'href="#([^"]+)"', contents)
+    assert anchors[:3] == ["introduction", "figures", "reviews"]
+    for anchor in anchors:
+        assert f'id="{anchor}"' in page, anchor
