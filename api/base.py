@@ -25,6 +25,7 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from accounts.lockout import client_address
@@ -148,7 +149,27 @@ class ApiViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         self.check_parameters()
-        return super().list(request, *args, **kwargs)
+        return self.kept(lambda: super(ApiViewSet, self).list(request, *args, **kwargs))
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.kept(lambda: super(ApiViewSet, self).retrieve(request, *args, **kwargs))
+
+    def kept(self, answer):
+        """The answer's data, kept for this address and these validators, as the library keeps its HTML.
+
+        The key holds the ETag (the content version and whatever else the endpoint depends on)
+        and the absolute address (the answer prints absolute links), so a kept answer never
+        outlives a change. Refusals are raised, so only answers that succeeded are kept.
+        """
+        raw = repr([self.basename, self.action, self.etag, self.request.build_absolute_uri()]).encode()
+        key = "api:answer:" + hashlib.sha256(raw).hexdigest()
+        data = cache.get(key)
+        if data is not None:
+            return Response(data)
+        response = answer()
+        if response.status_code == 200:
+            cache.set(key, response.data, CACHE_SECONDS)
+        return response
 
     def count_of(self, queryset) -> int:
         """The number of results, kept for this content version: counting is most of a list's cost."""

@@ -73,6 +73,9 @@ def test_a_newsletter_links_to_its_page_pdf_and_reviews(client, shown):
     assert body["url"] == "http://testserver/newsletters/summer/"
     assert body["pdf_url"] == "http://testserver/newsletters/summer.pdf"
     assert body["reviews"][0]["api_url"] == f"http://testserver/api/v1/reviews/{shown.slug}/"
+    # Answers are kept per address: another host name gets links of its own, not the kept ones.
+    other = client.get("/api/v1/newsletters/summer/", headers={"host": "localhost"}).json()
+    assert other["url"] == "http://localhost/newsletters/summer/"
 
 
 def test_lists_page_and_link_to_the_next_page(client, lists):
