@@ -37,7 +37,7 @@ from reviews.search import INDEXED_CHARACTERS, search_is_ranked
 # not merely the same circumstance (a shared "when a parent misuses alcohol" scores about 0.35).
 MATCH_THRESHOLD = 0.4
 # Lessons of other reviews scored for each new lesson on PostgreSQL.
-CANDIDATES = 60
+CANDIDATES = 30
 # How many of the new lesson's rarest words are looked up in the index.
 LOOKUP_WORDS = 5
 # Reviews few enough to name by number (see ``_of_reviews``).
