@@ -10,6 +10,7 @@ chart still reads in black and white, in high-contrast modes and when printed.
 from dataclasses import dataclass, field
 
 from django.template.defaultfilters import pluralize
+from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 
 from insight.figures import AGE_BANDS, KNOWN_TO_SERVICES, NOT_RECORDED, Figures
@@ -57,6 +58,13 @@ class Table:
     columns: list[str]  # the first names the row headers
     rows: list[tuple[str, list]] = field(default_factory=list)
 
+    @property
+    def shown_rows(self) -> list[tuple[str, list]]:
+        """The rows as the page shows them: the same values, numbers written once (see ``_n``)."""
+        return [
+            (header, [_n(v) if isinstance(v, int) else v for v in values]) for header, values in self.rows
+        ]
+
     def csv_rows(self) -> list[list]:
         return [self.columns, *([header, *values] for header, values in self.rows)]
 
@@ -86,8 +94,9 @@ class Chart:
 
 
 def _n(number) -> str:
-    """A coordinate as the SVG has it: written once here, never localised by the template."""
-    return f"{number:g}"
+    """A number as the SVG and the table have it: written once here, so that the template neither
+    localises nor escapes it (thousands of cells in the theme grid)."""
+    return mark_safe(f"{number:g}")  # noqa: S308 - a number has nothing to escape
 
 
 def _short(label: str) -> str:
@@ -327,7 +336,7 @@ def themes_chart(figures: Figures, *, years=None) -> Chart:
                     "y": _n(TOP + row * ROW),
                     "text_x": _n(BAR_LEFT + column * CELL + CELL / 2 - 1),
                     "text_y": _n(TOP + row * ROW + 15),
-                    "n": str(n) if n else "",
+                    "n": _n(n) if n else "",
                     # Never darker than 40% of the text colour: the number on it stays readable.
                     "opacity": _n(round(0.05 + 0.35 * n / largest, 2) if n else 0),
                 }

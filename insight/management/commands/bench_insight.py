@@ -23,6 +23,7 @@ from django.test import Client, override_settings
 
 from accounts import roles
 from accounts.models import User
+from demo.floor_urls import FLOOR_URL
 from demo.management.commands.bench_pages import percentile
 from reviews.models import Lesson, Review
 
@@ -55,21 +56,20 @@ class Command(BaseCommand):
         client.force_login(staff)
         return client
 
-    @override_settings(
-        DEBUG=False, ROOT_URLCONF="demo.management.commands.bench_pages", STAFF_TWO_FACTOR_REQUIRED=False
-    )
+    @override_settings(DEBUG=False, ROOT_URLCONF="demo.floor_urls", STAFF_TWO_FACTOR_REQUIRED=False)
     def _measure(self, requests, cold_requests):
         everyone, staff = Client(), self._staff_client()
         years = sorted(d.year for d in Review.objects.public().dates("published_on", "year"))
         middle = years[len(years) // 2] if years else 2020
         pages = [
-            ("floor: base template, same middleware", everyone, "/bench/floor/"),
+            ("floor: base template, same middleware", everyone, FLOOR_URL),
             ("/insight/ (everyone)", everyone, "/insight/"),
             (
                 f"/insight/?from={middle - 2}&to={middle} (everyone)",
                 everyone,
                 f"/insight/?from={middle - 2}&to={middle}",
             ),
+            ("floor, signed in as board staff", staff, FLOOR_URL),
             ("/insight/ (board staff: every review)", staff, "/insight/"),
             ("/insight/themes.csv (everyone)", everyone, "/insight/themes.csv"),
         ]
