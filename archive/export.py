@@ -11,9 +11,9 @@ import io
 import itertools
 import logging
 import os
+import tomllib
 import zipfile
 from collections import defaultdict
-from importlib.metadata import PackageNotFoundError, version
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -44,10 +44,12 @@ class SchemaProblem(Exception):
 
 
 def application_version() -> str:
+    """The project's version as pyproject.toml states it (the code is not installed as a package)."""
     try:
-        return version("lscb")
-    except PackageNotFoundError:
-        return getattr(settings, "APP_VERSION", "") or "unversioned"
+        with open(settings.BASE_DIR / "pyproject.toml", "rb") as project:
+            return tomllib.load(project)["project"]["version"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return "unknown"
 
 
 def migration_state(using=DEFAULT_DB_ALIAS) -> dict:
