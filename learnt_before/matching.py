@@ -34,8 +34,9 @@ from reviews.models import Lesson, Review
 from reviews.search import INDEXED_CHARACTERS, search_is_ranked
 
 # A lesson this alike shares most of its significant words: "the same lesson learnt again",
-# not merely the same circumstance (a shared "when a parent misuses alcohol" scores about 0.35).
-MATCH_THRESHOLD = 0.4
+# not merely the same circumstance ("safe sleeping advice when a parent misuses alcohol or drugs"
+# and "reflective supervision when a parent misuses alcohol or drugs" score 0.4).
+MATCH_THRESHOLD = 0.5
 # Lessons of other reviews scored for each new lesson on PostgreSQL.
 CANDIDATES = 30
 # How many of the new lesson's rarest words are looked up in the index.

@@ -19,6 +19,9 @@ def suggested(lesson):
 def test_the_same_lesson_in_other_words_is_alike_and_a_different_one_is_not():
     assert likeness(significant_words(SLEEP), significant_words(SLEEP_AGAIN)) >= MATCH_THRESHOLD
     assert likeness(significant_words(SLEEP), significant_words(UNRELATED)) < MATCH_THRESHOLD
+    # The same circumstance with another lesson is not the same lesson.
+    same_circumstance = "There is a need for reflective supervision when a parent misuses alcohol or drugs."
+    assert likeness(significant_words(SLEEP), significant_words(same_circumstance)) < MATCH_THRESHOLD
     # Words every lesson uses, plural and -ing endings do not make or break a match.
     assert significant_words("There is a need for agencies to share sleeping plans") == {
         "share",
