@@ -44,6 +44,15 @@ from reviews.reading import with_findings
 
 # Newest review first, then the review's own order: stable across pages, and served by an index.
 FINDING_ORDER = ("-review__published_on", "-review_id", "order", "id")
+# A finding in a list names its review; the review's long texts are read only on its own page.
+FINDING_DEFERRED = (
+    "search_vector",
+    *(
+        f"review__{name}"
+        for name in ("summary", "why_it_matters", "what_to_do", "not_for_publication_reason")
+    ),
+    *(f"review__{name}" for name in ("decision_note", "public_note", "questions_contact")),
+)
 
 
 class ListsViewSet(ApiViewSet):
@@ -90,7 +99,7 @@ class FindingViewSet(ApiViewSet):
         return (
             self.narrow(findings)
             .select_related("review", "child")
-            .defer("search_vector")
+            .defer(*FINDING_DEFERRED)
             .order_by(*FINDING_ORDER)
         )
 

@@ -9,8 +9,10 @@ bench database itself::
 Each address is asked for many times through Django's full request handler (every
 middleware, DEBUG off) with the test client. The floor is a bare API view through the same
 middleware and DRF machinery: what any answer costs before it does any work of its own.
-"Warm" is the everyday case (counts already kept for the content version); "cold" empties
-the cache before every request, which is what the first client after a change pays.
+"Warm" is the everyday case (the answer already kept for the content version); "cold" empties
+the cache before every request, which is what the first client after a change pays. "Paging"
+asks for a page not asked for before on each request (pages 1, 2, 3…): the count is kept,
+the page is read from the database.
 """
 
 import statistics
@@ -95,14 +97,30 @@ class Command(BaseCommand):
             conditional = self._times(
                 client, url, options["requests"], clear=False, etag=response.get("ETag")
             )
-            results.append({"label": label, "count": count, "warm": warm, "cold": cold, "304": conditional})
+            paging = None
+            if count and "page=" not in url:
+                pages = [
+                    f"{url}{'&' if '?' in url else '?'}page={n}" for n in range(2, options["requests"] + 2)
+                ]
+                paging = self._times(client, pages, len(pages), clear=False)
+            results.append(
+                {
+                    "label": label,
+                    "count": count,
+                    "warm": warm,
+                    "cold": cold,
+                    "304": conditional,
+                    "paging": paging,
+                }
+            )
             self.stdout.write(f"  {label}: median {warm['median']:.1f} ms, p95 {warm['p95']:.1f} ms")
         return results
 
-    def _times(self, client, url, n, *, clear, etag=None):
+    def _times(self, client, urls, n, *, clear, etag=None):
         headers = {"if-none-match": etag} if etag else {}
+        urls = [urls] * n if isinstance(urls, str) else urls
         times = []
-        for _ in range(n):
+        for url in urls[:n]:
             if clear:
                 cache.clear()
             start = time.perf_counter()
@@ -118,8 +136,9 @@ class Command(BaseCommand):
             f"{connection.pg_version // 10000}. Server time in ms (Django handler, DEBUG off). "
             f"Target: median under {TARGET_MEDIAN_MS}, p95 under {TARGET_P95_MS}.",
             "",
-            "| address | results | warm median | warm p95 | cold median | cold p95 | 304 median |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| address | results | warm median | warm p95 | cold median | cold p95 | 304 median "
+            "| paging median | paging p95 |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for r in results:
             w, c, n = r["warm"], r["cold"], r["304"]
@@ -127,7 +146,9 @@ class Command(BaseCommand):
             times = " | ".join(
                 f"{t:.1f}" for t in (w["median"], w["p95"], c["median"], c["p95"], n["median"])
             )
-            lines.append(f"| {r['label']} | {shown} | {times} |")
+            p = r["paging"]
+            paging = f"{p['median']:.1f} | {p['p95']:.1f}" if p else " | "
+            lines.append(f"| {r['label']} | {shown} | {times} | {paging} |")
         self.stdout.write("\n" + "\n".join(lines))
         missed = [
             r["label"]
