@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from workbooks.models import WorkbookImport
-from workbooks.reading import max_bytes
+from workbooks.reading import human_size, max_bytes
 from workbooks.services import may_import, upload_import, upload_keep, upload_preview
 from workbooks.template import workbook_template
 
@@ -36,8 +36,8 @@ class UploadForm(forms.Form):
         limit = max_bytes()
         if upload.size > limit:
             raise forms.ValidationError(
-                f"The file is {upload.size / 1024 / 1024:.1f} MB; the largest accepted is "
-                f"{limit / 1024 / 1024:.0f} MB. Split it into several files and upload each."
+                f"The file is {human_size(upload.size)}; the largest accepted is {human_size(limit)}. "
+                "Split it into several files and upload each."
             )
         return upload
 

@@ -267,7 +267,11 @@ POSITIVE_FACTORS = Sheet(
         REVIEW_REF,
         CHILD_REF,
         AREA,
-        _text("The midwife made a timely pre-birth referral.", "", ""),
+        _text(
+            "The midwife made a timely pre-birth referral.",
+            "Police shared information the same day.",
+            "The school raised concerns early.",
+        ),
     ),
 )
 LESSONS = Sheet(

@@ -43,6 +43,7 @@ from workbooks.columns import (
     YES_NO,
     Sheet,
 )
+from workbooks.constraints import full_clean
 from workbooks.reading import Problem, Workbook
 
 MODELS = {KEY_ISSUES.key: KeyIssue, POSITIVE_FACTORS.key: PositiveFactor, LESSONS.key: Lesson,
@@ -345,7 +346,7 @@ class Checker:
         elif plan.existing is None or review.slug != plan.existing.slug:
             self.slugs.add(review.slug)
         try:
-            review.full_clean()
+            full_clean(review)
         except ValidationError as error:
             self.errors(error, REVIEWS, plan.row)
         if plan.existing is not None:  # the preview changes nothing: the compared values come from `current`
@@ -354,7 +355,7 @@ class Checker:
                 setattr(review, name, value)
         for number, data in plan.children or []:
             try:
-                Child(**data).full_clean(exclude=["review"])
+                full_clean(Child(**data), exclude=["review"])
             except ValidationError as error:
                 self.errors(error, CHILDREN, number)
         for sheet in FINDING_SHEETS:
@@ -365,8 +366,9 @@ class Checker:
                     else {}
                 )
                 try:
-                    MODELS[sheet.key](text=finding.text, **extra).full_clean(
-                        exclude=["review", "child", "practice_area"]
+                    full_clean(
+                        MODELS[sheet.key](text=finding.text, **extra),
+                        exclude=["review", "child", "practice_area"],
                     )
                 except ValidationError as error:
                     self.errors(error, sheet, finding.row)

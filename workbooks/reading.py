@@ -11,8 +11,8 @@ import csv
 import io
 import re
 import zipfile
-from difflib import get_close_matches
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 import openpyxl
 from django.conf import settings
@@ -66,6 +66,12 @@ class Workbook:
     problems: list = field(default_factory=list)
 
 
+def human_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+
+
 def _size(source) -> int:
     size = getattr(source, "size", None)
     if size is None:
@@ -83,7 +89,7 @@ def workbook_read(source, name: str) -> Workbook:
     if size > limit:
         book.problems.append(
             Problem(
-                f"The file is {size / 1024 / 1024:.1f} MB; the largest accepted is {limit / 1024 / 1024:.0f} MB. "
+                f"The file is {human_size(size)}; the largest accepted is {human_size(limit)}. "
                 "Split it into several files (by year, for example) and upload each."
             )
         )
@@ -100,8 +106,8 @@ def workbook_read(source, name: str) -> Workbook:
         if "EncryptedPackage".encode("utf-16-le") in data:
             book.problems.append(
                 Problem(
-                    f"The workbook is protected by a password, so it cannot be read. Remove the "
-                    f"password (File › Info › Protect Workbook), save it, and upload it again."
+                    "The workbook is protected by a password, so it cannot be read. Remove the "
+                    "password (File › Info › Protect Workbook), save it, and upload it again."
                 )
             )
         else:

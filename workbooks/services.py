@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from reviews.models import Child, PracticeArea, Review
 from workbooks.columns import FINDING_SHEETS, RECOMMENDATIONS
+from workbooks.constraints import full_clean
 from workbooks.models import WorkbookImport
 from workbooks.plan import MODELS, Preview, preview_build, saved_key
 from workbooks.reading import workbook_read
@@ -109,7 +110,7 @@ class Writer:
 
     def save(self, obj):
         obj._history_user, obj._change_reason = self.by, self.reason
-        obj.full_clean()
+        full_clean(obj)
         obj.save()
         return obj
 

@@ -38,7 +38,8 @@ def instructions(sheet):
         ),
         (
             "For a review in the file, the rows of a sheet replace its records of that kind, in order: the "
-            "n-th lesson row is its n-th lesson. Leave a sheet out of the file to keep those records as they are.",
+            "n-th lesson row is its n-th lesson. Leave a sheet out of the file to keep those records as "
+            "they are.",
             False,
         ),
         (

@@ -66,6 +66,8 @@ def xlsx(data=None, *, merge=None, name="reviews.xlsx"):
     book = Workbook()
     book.remove(book.active)
     for title, rows in (data if data is not None else sheets()).items():
+        if rows is None:
+            continue
         sheet = book.create_sheet(title)
         for row in rows:
             sheet.append(row)

@@ -1,0 +1,115 @@
+"""Time the workbook import at scale: write a synthetic workbook, preview it, import it, and
+preview it again (which must find nothing to change), with the peak memory of the process."""
+
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from openpyxl import Workbook
+
+from accounts.models import User
+from demo import synthetic
+from reviews.models import OwnerGroup, Review, Service, Theme
+from workbooks.columns import CHILDREN, KEY_ISSUES, LESSONS, POSITIVE_FACTORS, RECOMMENDATIONS, REVIEWS
+from workbooks.services import may_import, workbook_import, workbook_preview
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def synthetic_workbook(path: Path, *, reviews: int, lessons: int, seed: int) -> None:
+    """A workbook of ``reviews`` reviews and ``lessons`` lessons, written row by row (write-only)."""
+    rng = random.Random(seed)
+    themes = list(Theme.objects.values_list("name", flat=True))
+    services = list(Service.objects.values_list("name", flat=True))
+    owners = list(OwnerGroup.objects.values_list("name", flat=True))
+    book = Workbook(write_only=True)
+    out = {spec.key: book.create_sheet(spec.title) for spec in
+           (REVIEWS, CHILDREN, KEY_ISSUES, POSITIVE_FACTORS, LESSONS, RECOMMENDATIONS)}  # fmt: skip
+    out["reviews"].append([
+        "Reference", "Title", "Kind", "Method", "Commissioned", "Completed", "Period covered from",
+        "Period covered to", "Background", "Why it matters", "Themes", "Services",
+    ])  # fmt: skip
+    out["children"].append(
+        ["Review reference", "Pseudonym", "Age (years)", "Outcome", "Known to social care"]
+    )
+    out["key_issues"].append(["Review reference", "Child", "Text"])
+    out["positive_factors"].append(["Review reference", "Practice area", "Text"])
+    out["lessons"].append(["Review reference", "Practice area", "Themes", "Services", "Text"])
+    out["recommendations"].append(["Review reference", "Owner", "Target date", "Text"])
+    per_review = [lessons // reviews + (1 if n < lessons % reviews else 0) for n in range(reviews)]
+    for number in range(1, reviews + 1):
+        fields = synthetic.review_fields(rng, number)
+        reference = f"WB-{number:06d}"
+        child = rng.choice(synthetic.PSEUDONYMS)
+        out["reviews"].append([
+            reference, fields["title"], fields["kind"], fields["method"], fields["commissioned_on"],
+            fields["completed_on"].strftime("%d/%m/%Y"), fields["period_start"].isoformat(),
+            fields["period_end"],
+            fields["summary"], fields["why_it_matters"], "; ".join(rng.sample(themes, 3)),
+            "; ".join(rng.sample(services, 3)),
+        ])  # fmt: skip
+        out["children"].append([reference, child, rng.randrange(0, 18), "serious_harm", "yes"])
+        for _ in range(3):
+            out["key_issues"].append([reference, rng.choice([child, ""]), synthetic.sentence(rng)])
+        for _ in range(2):
+            out["positive_factors"].append([reference, rng.choice(["Schools", ""]), synthetic.sentence(rng)])
+        for _ in range(per_review[number - 1]):
+            out["lessons"].append([
+                reference, rng.choice(["Schools", ""]), "; ".join(rng.sample(themes, rng.choice([1, 2, 3]))),
+                "; ".join(rng.sample(services, rng.choice([1, 2]))), synthetic.sentence(rng),
+            ])  # fmt: skip
+        for _ in range(3):
+            out["recommendations"].append(
+                [reference, rng.choice(owners), "2027-03-31", synthetic.sentence(rng)]
+            )
+    book.save(path)
+
+
+class Command(BaseCommand):
+    help = "Time previewing and importing a synthetic workbook (default 1,000 reviews, 10,000 lessons)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reviews", type=int, default=1000)
+        parser.add_argument("--lessons", type=int, default=10_000)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--user", help="E-mail of the officer recorded in the history (default: the first)."
+        )
+
+    def handle(self, *args, reviews, lessons, seed, user, **options):
+        if Review.objects.filter(reference__startswith="WB-").exists():
+            raise CommandError("This database holds WB- reviews from an earlier run: use a fresh database.")
+        users = User.objects.filter(email__iexact=user) if user else User.objects.filter(is_staff=True)
+        by = next((u for u in users.order_by("pk") if may_import(u)), None)
+        if by is None:
+            raise CommandError("No board officer or manager to import as: run demo_officer, or pass --user.")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bench.xlsx"
+            start = time.perf_counter()
+            synthetic_workbook(path, reviews=reviews, lessons=lessons, seed=seed)
+            self.stdout.write(
+                f"Wrote {path.stat().st_size / 1024 / 1024:.1f} MB in {time.perf_counter() - start:.1f} s"
+            )
+            timings = {}
+            for step in ("preview", "import", "preview again"):
+                start = time.perf_counter()
+                with path.open("rb") as source:
+                    preview = workbook_preview(source=source, name=path.name, user=by)
+                if preview.problems:
+                    raise CommandError("; ".join(str(p) for p in preview.problems[:5]))
+                if step == "import":
+                    workbook_import(preview=preview, by=by, file_name=path.name)
+                timings[step] = time.perf_counter() - start
+                self.stdout.write(
+                    f"{step}: {timings[step]:.1f} s, {preview.counts}, peak memory {peak_mb():.0f} MB"
+                )
+        self.stdout.write(
+            f"Reviews {reviews}, lessons {lessons}: preview {timings['preview']:.1f} s (target 30), import "
+            f"(with its preview) {timings['import']:.1f} s (target 60), peak memory {peak_mb():.0f} MB "
+            "(target 500)."
+        )
