@@ -108,7 +108,7 @@ def lesson_matches_update_all(*, lessons=None, batch_size: int = 500, progress=N
     """Compute the matches of every lesson (or of ``lessons``), ``batch_size`` lessons per transaction.
 
     Each lesson looks only for earlier ones, so doing every lesson also finds every "learnt again".
-    ``progress`` is called with the number of lessons done after each batch.
+    ``progress`` is called with 1 after each lesson.
     """
     lessons = (lessons if lessons is not None else Lesson.objects.all()).select_related("review")
     done, last = 0, 0
@@ -119,7 +119,7 @@ def lesson_matches_update_all(*, lessons=None, batch_size: int = 500, progress=N
         with transaction.atomic():
             for lesson in batch:
                 lesson_matches_update(lesson=lesson)
+                if progress:
+                    progress(1)
         done += len(batch)
         last = batch[-1].pk
-        if progress:
-            progress(len(batch))
