@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
-from reviews.caching import CACHE_SECONDS, cached
+from reviews.caching import CACHE_SECONDS, cache_key, cached, content_version
 from reviews.forms import LearningSearchForm, ReviewFilterForm, input_key
 from reviews.library import FindingSearch, Results, ThemeReviews, themes_with_lesson_counts
 from reviews.models import Review, Theme
@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 @require_safe
 def review_list(request):
     visible = Review.objects.visible_to(request.user)
+    version = content_version()
     # The years to filter by, and the notes about reviews not published: one cached value.
     listing = cached(
         request.user,
@@ -33,12 +34,20 @@ def review_list(request):
             "years": [d.year for d in visible.dates("published_on", "year", order="DESC")],
             "public_notes": _public_notes(),
         },
+        key=cache_key(request.user, "review_list", {}, version=version),
     )
     years = listing["years"]
     form = ReviewFilterForm(request.GET, years=years, services=[])
     form.is_valid()
     reviews = form.filter(visible).order_by("-published_on", "-id").prefetch_related("themes")
-    context = {"form": form}
+    chosen = {name: form.valid_value(name) for name in ("kind", "year", "theme")}
+    context = {
+        "form": form,
+        # The rendered form and results, kept for this audience, content version and input.
+        "fragment_key": f"{cache_key(request.user, 'review_list_page', chosen, version=version)}:"
+        f"{input_key(request.GET)}",
+        "cache_seconds": CACHE_SECONDS,
+    }
     if not request.GET:
         # Under the full list only: the notes have no date or theme to filter by.
         context["public_notes"] = listing["public_notes"]
