@@ -16,7 +16,6 @@ import zipfile
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.management.color import no_style
@@ -26,6 +25,7 @@ from django.db.migrations.recorder import MigrationRecorder
 
 from archive.contents import FORMAT, FORMAT_VERSION, archived_models, file_fields, schema_problem
 from archive.export import MANIFEST, MEDIA
+from archive.serialization import NaturalKeys, deserialize
 from reviews.caching import content_version_raise
 from reviews.models import Review
 from reviews.search import finding_search_vectors_update
@@ -144,7 +144,7 @@ def tables_empty(using) -> None:
 
 
 def _load(archive, manifest: dict, using) -> dict:
-    counts = {}
+    counts, natural_keys = {}, NaturalKeys(using)
     for entry in manifest.get("models", []):
         try:
             model = apps.get_model(entry["model"])
@@ -157,7 +157,7 @@ def _load(archive, manifest: dict, using) -> dict:
         except KeyError as error:
             raise ArchiveRefused(f"The archive lists {entry['file']} but does not hold it.") from error
         with raw, io.TextIOWrapper(raw, encoding="utf-8") as stream:
-            loaded = _load_model(model, serializers.deserialize("jsonl", stream, using=using), using)
+            loaded = _load_model(model, deserialize(stream, using=using, natural_keys=natural_keys), using)
         if loaded != entry.get("count"):
             raise ArchiveRefused(
                 f"{entry['file']} holds {loaded} rows where the manifest counts {entry.get('count')}: "

@@ -16,6 +16,7 @@ import json
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.serializers import jsonl
+from django.core.serializers.base import DeserializationError
 from django.core.serializers.json import DjangoJSONEncoder
 
 from archive.contents import RECREATED_BY_MIGRATE
@@ -70,3 +71,51 @@ class ArchiveSerializer(jsonl.Serializer):
 
 def serialize(queryset, stream) -> None:
     ArchiveSerializer().serialize(queryset, stream=stream, use_natural_foreign_keys=True)
+
+
+class NaturalKeys:
+    """The ids of the rows migrate made (content types, permissions), by natural key: one query per model.
+
+    Django's deserializer looks each natural key up with its own query: a few hundred per
+    restore for the roles' permissions alone.
+    """
+
+    def __init__(self, using):
+        self.using, self.ids = using, {}
+
+    def id_of(self, model, key):
+        if model not in self.ids:
+            rows = model._base_manager.using(self.using)
+            related = [field.name for field in model._meta.concrete_fields if field.many_to_one]
+            if related:
+                rows = rows.select_related(*related)
+            self.ids[model] = {tuple(row.natural_key()): row.pk for row in rows}
+        try:
+            return self.ids[model][tuple(key)]
+        except (KeyError, TypeError) as error:
+            raise DeserializationError(
+                f"There is no {model._meta.verbose_name} {key!r} in this database."
+            ) from error
+
+
+class ArchiveDeserializer(jsonl.Deserializer):
+    def __init__(self, stream, *, natural_keys, **options):
+        super().__init__(stream, **options)
+        self.natural_keys = natural_keys
+
+    def _recreated(self, field):
+        return field.remote_field.model._meta.label_lower in RECREATED_BY_MIGRATE
+
+    def _handle_m2m_field_node(self, field, field_value):
+        if not self._recreated(field):
+            return super()._handle_m2m_field_node(field, field_value)
+        return [self.natural_keys.id_of(field.remote_field.model, key) for key in field_value]
+
+    def _handle_fk_field_node(self, field, field_value):
+        if field_value is None or not self._recreated(field) or not isinstance(field_value, list):
+            return super()._handle_fk_field_node(field, field_value)
+        return self.natural_keys.id_of(field.remote_field.model, field_value)
+
+
+def deserialize(stream, *, using, natural_keys):
+    return ArchiveDeserializer(stream, using=using, natural_keys=natural_keys)
