@@ -6,6 +6,8 @@
 * JSON only, read only: GET, HEAD and OPTIONS; any other method answers 405.
 * Validators from the library's content version (``reviews.caching.content_version``), so a
   client that sends back the ETag or the Last-Modified date gets 304 until something changes.
+* Answers kept in the cache under their address and ETag, as the library keeps its pages'
+  HTML: a change to the content changes the ETag, so a kept answer never outlives it.
 * A throttle per client address, so that one script cannot take the site down.
 
 DRF is configured here, on the classes, rather than in the project's settings: the API's

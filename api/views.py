@@ -88,6 +88,8 @@ class ReviewViewSet(ApiViewSet):
 
 class FindingViewSet(ApiViewSet):
     kind_key = ""
+    # An id of digits only, and not too many: anything else is a 404 before the database is asked.
+    lookup_value_regex = "[0-9]{1,12}"
     list_parameters = filters.FINDING_PARAMETERS
 
     def get_queryset(self):
@@ -181,10 +183,6 @@ class OwnerGroupViewSet(ListsViewSet):
     queryset = OwnerGroup.objects.all()
     serializer_class = OwnerGroupSerializer
     lookup_value_regex = "[0-9]{1,12}"
-
-
-for viewset in (KeyIssueViewSet, PositiveFactorViewSet, LessonViewSet, RecommendationViewSet):
-    viewset.lookup_value_regex = "[0-9]{1,12}"
 
 
 ENDPOINTS = [
