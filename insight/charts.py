@@ -90,7 +90,7 @@ class Chart:
 
     @property
     def empty(self) -> bool:
-        return not any(any(values) for _, values in self.table.rows)
+        return not any(value for _, values in self.table.rows for value in values if isinstance(value, int))
 
 
 def _n(number) -> str:
@@ -160,7 +160,7 @@ def reviews_chart(figures: Figures) -> Chart:
         table.rows.append((_year_label(year), [*values, totals[year]]))
     total = sum(totals.values())
     if not total:
-        summary = "No reviews match the years chosen."
+        summary = "No reviews to count."
     else:
         busiest = max(totals, key=lambda year: (totals[year], year or 0))
         by_kind = {kind: sum(figures.reviews.get((year, kind), 0) for year in years) for kind in kinds}
@@ -225,7 +225,7 @@ def _children(n: int) -> str:
 
 def _largest_sentence(rows, total, what) -> str:
     if not total:
-        return "No children match the years chosen."
+        return "No children to count."
     label, value = max(rows, key=lambda row: row[1])
     return f"Of {_children(total)}, the largest group {what} {label.lower()} ({value:,})."
 
@@ -255,7 +255,7 @@ def children_charts(figures: Figures) -> list[Chart]:
         )
         known_summary = f"Of {_children(total)}, {flags}."
     else:
-        known_summary = "No children match the years chosen."
+        known_summary = "No children to count."
     return [
         _simple_chart(
             "children-age",
@@ -278,7 +278,7 @@ def children_charts(figures: Figures) -> list[Chart]:
                 f"sex not recorded for {c.get('sex:', 0):,}."
             )
             if total
-            else "No children match the years chosen.",
+            else "No children to count.",
         ),
         _simple_chart(
             "children-outcome",
@@ -290,7 +290,7 @@ def children_charts(figures: Figures) -> list[Chart]:
             f"{_children(died)} died and "
             f"{harmed:,} {'was' if harmed == 1 else 'were'} seriously harmed, of {total:,}."
             if total
-            else "No children match the years chosen.",
+            else "No children to count.",
         ),
         Chart(
             "children-known",
@@ -318,7 +318,7 @@ def themes_chart(figures: Figures, *, years=None) -> Chart:
     known_years = [year for year in years if year is not None]
     every_year = [name for name in names if all(figures.themes.get((name, y)) for y in known_years)]
     if not names:
-        summary = "No themes came up in the years chosen."
+        summary = "No themes came up."
     else:
         summary = f"{names[0]} came up most often, in {_count_words(totals[names[0]], 'review')}."
         if len(known_years) > 1 and every_year:
@@ -365,7 +365,7 @@ def services_chart(figures: Figures) -> Chart:
     rows = sorted(figures.services.items(), key=lambda item: (-item[1], item[0]))
     total = sum(n for _, n in rows)
     if not total:
-        summary = "No lessons match the years chosen."
+        summary = "No lessons to count."
     else:
         summary = f"{rows[0][0]} has the most lessons ({rows[0][1]:,})."
         none = sum(1 for _, n in rows if not n)
