@@ -129,6 +129,9 @@ class ApiViewSet(viewsets.ReadOnlyModelViewSet):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        # Open data: any site's scripts may read it. The answer is the same with or without
+        # cookies, and "*" never lets a browser send them along.
+        response["Access-Control-Allow-Origin"] = "*"
         etag = getattr(self, "etag", None)
         if etag and (200 <= response.status_code < 300 or response.status_code == 304):
             response["ETag"] = etag

@@ -15,6 +15,7 @@ def test_an_unchanged_list_is_not_sent_again_and_a_change_is(client, shown):
     etag = first["ETag"]
     assert etag and first["Last-Modified"]
     assert "no-cache" in first["Cache-Control"] and "public" in first["Cache-Control"]
+    assert first["Access-Control-Allow-Origin"] == "*"  # open data, readable by any site's scripts
 
     again = client.get("/api/v1/lessons/", headers={"if-none-match": etag})
     assert again.status_code == 304
