@@ -9,7 +9,7 @@ lessons it asked for.
 
 from api.errors import InvalidParameters
 from reviews.forms import MAX_QUERY_LENGTH, LearningSearchForm, ReviewFilterForm
-from reviews.library import KINDS_BY_KEY, FindingSearch
+from reviews.library import KINDS_BY_KEY, FindingSearch, SearchFilters
 from reviews.models import OwnerGroup, Review, Service, Theme
 
 FINDING_PARAMETERS = ("q", "kind", "year")
@@ -55,8 +55,8 @@ def _given(params, names) -> dict:
     return {name: params.get(name) for name in names if name in params}
 
 
-def findings_matching(kind_key: str, params):
-    """The public findings of one kind (a key of ``reviews.library.KINDS_BY_KEY``) that match ``params``."""
+def search_filters(kind_key: str, params) -> SearchFilters:
+    """``params`` read as /lessons/ reads them, for findings of one kind (a key of ``KINDS_BY_KEY``)."""
     lessons = kind_key == "lesson"
     names = LESSON_PARAMETERS if lessons else FINDING_PARAMETERS
     # Only lessons carry themes and services: the other lists need not read them.
@@ -67,7 +67,12 @@ def findings_matching(kind_key: str, params):
     form = LearningSearchForm(_given(params, names), **lists)
     if not form.is_valid():
         _refuse(form)
-    return FindingSearch(None, form.filters()).findings(KINDS_BY_KEY[kind_key])
+    return form.filters()
+
+
+def findings_matching(kind_key: str, filters: SearchFilters):
+    """The public findings of one kind that match ``filters``: the library's own search, for everyone."""
+    return FindingSearch(None, filters).findings(KINDS_BY_KEY[kind_key])
 
 
 def owner_group_of(params):

@@ -95,7 +95,8 @@ class FindingViewSet(ApiViewSet):
     def get_queryset(self):
         model = self.queryset.model
         if self.action == "list":
-            findings = filters.findings_matching(self.kind_key, self.request.query_params)
+            self.filters = filters.search_filters(self.kind_key, self.request.query_params)
+            findings = filters.findings_matching(self.kind_key, self.filters)
         else:
             findings = model.objects.public()
         return (
@@ -135,6 +136,13 @@ class LessonViewSet(FindingViewSet):
     serializer_class = LessonSerializer
     kind_key = "lesson"
     list_parameters = filters.LESSON_PARAMETERS
+
+    def count_of(self, queryset):
+        f = self.filters
+        if f.theme and not (f.q or f.service or f.kind or f.year):
+            # The library's own count of lessons on a theme (its theme pages show it), kept for everyone.
+            return lesson_counts_by_theme(None).get(f.theme, 0)
+        return super().count_of(queryset)
 
     def narrow(self, findings):
         return findings.select_related("practice_area").prefetch_related(
