@@ -14,5 +14,5 @@ urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(), name="docs"),
     # Anything else under /api/ is a JSON 404, not the site's HTML page.
-    re_path(r"^.*$", views.not_found, name="not_found"),
+    re_path(r"^.*$", views.not_found),
 ]
