@@ -51,11 +51,11 @@ def _holds(obj, condition) -> bool:
     raise Unsupported(condition)
 
 
-def full_clean(obj, *, exclude=None):
+def full_clean(obj, *, exclude=None, validate_unique=True):
     """``obj.full_clean()``, with its check constraints evaluated in Python where they can be."""
     errors = {}
     try:
-        obj.full_clean(exclude=exclude, validate_constraints=False)
+        obj.full_clean(exclude=exclude, validate_unique=validate_unique, validate_constraints=False)
     except ValidationError as error:
         errors = error.update_error_dict(errors)
     for constraint in obj._meta.constraints:

@@ -340,13 +340,18 @@ class Checker:
         current = {name: getattr(review, name) for name in plan.fields}
         for name, value in plan.fields.items():
             setattr(review, name, value if value is not None else self.empty(name, REVIEWS))
-        if not review.slug:
-            review.slug = self.slug_for(review.title or plan.reference)
+        before = current.get("slug", review.slug) if plan.existing is not None else ""
+        if not review.slug:  # a blank cell keeps a review's address, or makes one from the title
+            review.slug = before or self.slug_for(review.title or plan.reference)
             plan.fields["slug"] = review.slug
-        elif plan.existing is None or review.slug != plan.existing.slug:
+        elif review.slug != before:
+            if review.slug in self.slugs:
+                taken = f"the web address “{review.slug}” is another review's already."
+                self.problem(taken, REVIEWS, plan.row, "Web address")
             self.slugs.add(review.slug)
         try:
-            full_clean(review)
+            # Unique references and addresses are checked against the lists read once, not a query per review.
+            full_clean(review, validate_unique=False)
         except ValidationError as error:
             self.errors(error, REVIEWS, plan.row)
         if plan.existing is not None:  # the preview changes nothing: the compared values come from `current`
@@ -366,9 +371,10 @@ class Checker:
                     else {}
                 )
                 try:
+                    # The owner group was found in the board's list just now: no query to check it exists.
                     full_clean(
                         MODELS[sheet.key](text=finding.text, **extra),
-                        exclude=["review", "child", "practice_area"],
+                        exclude=["review", "child", "practice_area", "owner_group"],
                     )
                 except ValidationError as error:
                     self.errors(error, sheet, finding.row)

@@ -80,8 +80,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--user", help="E-mail of the officer recorded in the history (default: the first)."
         )
+        parser.add_argument("--preview-only", action="store_true", help="Time the preview; import nothing.")
 
-    def handle(self, *args, reviews, lessons, seed, user, **options):
+    def handle(self, *args, reviews, lessons, seed, user, preview_only, **options):
         if Review.objects.filter(reference__startswith="WB-").exists():
             raise CommandError("This database holds WB- reviews from an earlier run: use a fresh database.")
         users = User.objects.filter(email__iexact=user) if user else User.objects.filter(is_staff=True)
@@ -96,7 +97,7 @@ class Command(BaseCommand):
                 f"Wrote {path.stat().st_size / 1024 / 1024:.1f} MB in {time.perf_counter() - start:.1f} s"
             )
             timings = {}
-            for step in ("preview", "import", "preview again"):
+            for step in ("preview",) if preview_only else ("preview", "import", "preview again"):
                 start = time.perf_counter()
                 with path.open("rb") as source:
                     preview = workbook_preview(source=source, name=path.name, user=by)
@@ -108,6 +109,8 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{step}: {timings[step]:.1f} s, {preview.counts}, peak memory {peak_mb():.0f} MB"
                 )
+        if preview_only:
+            return
         self.stdout.write(
             f"Reviews {reviews}, lessons {lessons}: preview {timings['preview']:.1f} s (target 30), import "
             f"(with its preview) {timings['import']:.1f} s (target 60), peak memory {peak_mb():.0f} MB "
