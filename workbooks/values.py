@@ -17,7 +17,8 @@ from openpyxl.utils.datetime import from_excel
 from workbooks.columns import LIST_SEPARATOR, Column
 
 # A tag, a comment or a declaration: anything an HTML parser would read as markup.
-HTML = re.compile(r"<\s*/?\s*[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?\s*>|<!--|<!\[CDATA\[|<![A-Za-z]")
+# "a < b" and autolinks (<https://…>, <jo@example.org>) are not tags.
+HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--|<!\[CDATA\[|<![A-Za-z]")
 BRITISH = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 YEAR = re.compile(r"^\d{4}$")
 YES = {"yes", "y", "true", "1", "x", "✓"}
