@@ -220,7 +220,9 @@ def test_a_service_name_is_never_a_spreadsheet_formula(client, library):
     assert ["'=HYPERLINK(1)", "1"] in csv_of(client, "services")
 
 
-def test_a_cached_page_costs_two_queries_and_a_first_one_a_few_whatever_the_reviews(client, library, django_assert_num_queries):
+def test_a_cached_page_costs_two_queries_and_a_first_one_a_few_whatever_the_reviews(
+    client, library, django_assert_num_queries
+):
     # The board's profile (the footer of every page), the content version, the services' sums,
     # the children, the reviews by year and kind, the themes and the services' names: whatever
     # the number of reviews.
