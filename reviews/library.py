@@ -24,7 +24,16 @@ from django.utils.functional import SimpleLazyObject, cached_property
 
 from reviews import search
 from reviews.caching import cache_key, cached, library_counts
-from reviews.models import KeyIssue, Lesson, PositiveFactor, Recommendation, Review, ReviewTally, Theme
+from reviews.models import (
+    KeyIssue,
+    Lesson,
+    PositiveFactor,
+    Recommendation,
+    Review,
+    ReviewTally,
+    Service,
+    Theme,
+)
 from reviews.models.counts import FINDING, KIND, ON_THEME, PAIR, REVIEWS, SERVICE, THEME, YEAR
 from reviews.querysets import visibility_q
 
@@ -301,10 +310,11 @@ class FindingSearch:
             findings = (
                 self.findings(kind).filter(review_id__in=ids).select_related("child").defer("search_vector")
             )
-            if kind.model is Lesson:
-                findings = findings.prefetch_related("themes", "services")
             if q:
                 findings = search.with_excerpts(findings, q, excerpt_marked="text")
+            findings = list(findings)
+            if kind.model is Lesson:
+                with_tags(findings)
             for finding in findings:
                 finding.kind = kind
                 hits[finding.review_id].append(finding)
@@ -328,6 +338,36 @@ class FindingSearch:
             review.context_excerpts = _context_excerpts(review, q)
             page.append(review)
         return page
+
+
+def with_tags(lessons):
+    """Each lesson's ``themes.all()`` and ``services.all()`` read in one query each, as a prefetch would.
+
+    Django's own prefetch builds a filtered queryset per lesson, which cost more than the
+    rest of a page of results.
+    """
+    if not lessons:
+        return
+    ids = [lesson.pk for lesson in lessons]
+    for name, model, field in (("themes", Theme, "theme"), ("services", Service, "service")):
+        rows = (
+            getattr(Lesson, name)
+            .through.objects.filter(lesson_id__in=ids)
+            .values_list("lesson_id", f"{field}__id", f"{field}__name", f"{field}__slug")
+        )
+        tags, each = {lesson_id: [] for lesson_id in ids}, {}
+        for lesson_id, pk, tag_name, slug in rows:
+            if pk not in each:  # one object per theme or service, shared by the lessons
+                each[pk] = model(id=pk, name=tag_name, slug=slug)
+            tags[lesson_id].append(each[pk])
+        for lesson in lessons:
+            found = model.objects.all()
+            found._result_cache = sorted(tags[lesson.pk], key=lambda tag: (tag.name, tag.pk))
+            found._prefetch_done = True
+            lesson._prefetched_objects_cache = {
+                **getattr(lesson, "_prefetched_objects_cache", {}),
+                name: found,
+            }
 
 
 def _context_excerpts(review, q) -> list:
