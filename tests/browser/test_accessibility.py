@@ -25,6 +25,7 @@ PAGES = [
     "/privacy/",
     "/newsletters/",
     "/newsletters/learning-from-local-reviews-2014/",
+    "/alerts/",
     "/accounts/login/",
     "/accounts/register/",
     "/accounts/password/reset/",
