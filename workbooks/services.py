@@ -122,6 +122,26 @@ class Writer:
         obj._history_user, obj._change_reason = self.by, self.reason
         getattr(obj, name).set(entries)
 
+    def lesson_tags(self, lesson, row):
+        """A lesson's themes and services, with one history row for both.
+
+        Each ``.set()`` would record the lesson again, with a copy of all its tags; only the
+        last one does, so the history shows the lesson saved and then tagged, in two rows.
+        The receivers that keep counts and caches still see every change.
+        """
+        changes = [
+            (name, getattr(row, name))
+            for name in ("themes", "services")
+            if {e.pk for e in getattr(row, name)} != {e.pk for e in getattr(lesson, name).all()}
+        ]
+        for number, (name, entries) in enumerate(changes, start=1):
+            if number < len(changes):
+                lesson.skip_history_when_saving = True
+            try:
+                self.set_list(lesson, name, entries)
+            finally:
+                lesson.__dict__.pop("skip_history_when_saving", None)
+
     def create(self, plan):
         review = Review(reference=plan.reference, state=Review.State.DRAFT)
         for name, value in plan.fields.items():
@@ -207,10 +227,7 @@ class Writer:
                     finding.owner_group, finding.target_date = row.owner, row.target_date
                 self.save(finding)
                 if model is MODELS["lessons"]:
-                    for name in ("themes", "services"):
-                        wanted_entries = getattr(row, name)
-                        if {e.pk for e in wanted_entries} != {e.pk for e in getattr(finding, name).all()}:
-                            self.set_list(finding, name, wanted_entries)
+                    self.lesson_tags(finding, row)
             for finding in old[len(wanted) :]:
                 self.delete(finding)
 

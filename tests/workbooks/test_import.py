@@ -47,6 +47,10 @@ def test_imported_reviews_are_drafts_with_everything_and_history_naming_the_impo
     assert (history.history_user, history.history_change_reason) == (officer, "Imported from reviews.xlsx")
     assert Lesson.history.filter(review_id=review.pk).exclude(history_user=officer).count() == 0
     assert Child.history.get(review_id=review.pk).history_change_reason == "Imported from reviews.xlsx"
+    rows = list(Lesson.history.filter(id=lessons[0].pk).order_by("history_date", "history_id"))
+    assert [row.history_type for row in rows] == ["+", "~"]  # saved, then tagged with themes and services
+    assert {tag.theme.name for tag in rows[-1].themes.all()} == {"Neglect", "Voice of the child"}
+    assert [tag.service.name for tag in rows[-1].services.all()] == ["Schools and education"]
 
 
 def test_the_same_file_twice_changes_nothing(officer):
