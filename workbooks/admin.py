@@ -126,7 +126,9 @@ class WorkbookImportAdmin(admin.ModelAdmin):
             return redirect("admin:workbooks_workbookimport_changelist")
         if not record.stored_name:
             messages.warning(
-                request, "That upload had problems, so it was not kept: upload the corrected file."
+                request,
+                "That upload is no longer kept (it had problems, or you uploaded another file since): "
+                "upload the file again.",
             )
             return redirect("admin:workbooks_workbookimport_add")
         return self._preview_page(request, record, upload_preview(record=record, user=request.user))

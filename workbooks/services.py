@@ -39,7 +39,15 @@ def workbook_preview(*, source, name: str, user=None) -> Preview:
 
 
 def upload_keep(*, upload, by) -> WorkbookImport:
-    """Keep an uploaded file privately until it is confirmed, under a name nobody can guess."""
+    """Keep an uploaded file privately until it is confirmed, under a name nobody can guess.
+
+    One waits per person: their earlier unconfirmed uploads are no longer kept, so
+    pseudonymised files do not pile up in storage.
+    """
+    waiting = WorkbookImport.objects.filter(uploaded_by=by).exclude(stored_name="")
+    for name in waiting.values_list("stored_name", flat=True):
+        default_storage.delete(name)
+    waiting.update(stored_name="")
     suffix = PurePath(upload.name).suffix.lower()[:8]
     stored = default_storage.save(f"{PRIVATE_FOLDER}/{uuid.uuid4().hex}{suffix}", upload)
     return WorkbookImport.objects.create(file_name=upload.name[:255], stored_name=stored, uploaded_by=by)

@@ -122,3 +122,15 @@ def test_another_officers_upload_cannot_be_previewed_or_confirmed(officer_client
     assert client.post(confirm, {"fingerprint": record.fingerprint}).status_code == 404
     assert client.get(confirm).status_code == 405
     assert not Review.objects.exists()
+
+
+def test_a_new_upload_replaces_the_one_waiting_for_confirmation(officer_client):
+    upload(officer_client, xlsx())
+    first = WorkbookImport.objects.get()
+    upload(officer_client, xlsx())
+    first.refresh_from_db()
+    assert first.stored_name == ""
+    response = officer_client.get(
+        reverse("admin:workbooks_workbookimport_preview", args=[first.pk]), follow=True
+    )
+    assert "That upload is no longer kept" in response.content.decode()
