@@ -3,9 +3,10 @@
 Rows are inserted as ``loaddata`` inserts them (raw: no signals, no history rows, dates kept
 as written), but a batch at a time rather than one statement per row. What the signals would
 have done is then done once for everything: the findings' search vectors are rebuilt, the
-content version of cached pages is raised, and PostgreSQL's id sequences are moved past the
-restored ids. Uploaded files are written through each field's storage; if anything fails, the
-transaction is rolled back and the files written so far are deleted: nothing is half restored.
+library's counts are counted again, the content version of cached pages is raised, and
+PostgreSQL's id sequences are moved past the restored ids. Uploaded files are written through
+each field's storage; if anything fails, the transaction is rolled back and the files written
+so far are deleted: nothing is half restored.
 """
 
 import io
@@ -26,7 +27,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from archive.contents import FORMAT, FORMAT_VERSION, archived_models, file_fields, schema_problem
 from archive.export import MANIFEST, MEDIA
 from archive.serialization import NaturalKeys, deserialize
-from reviews.caching import content_version_raise
+from reviews.caching import library_counts_rebuild
 from reviews.models import Review
 from reviews.search import finding_search_vectors_update
 
@@ -249,7 +250,7 @@ def _rebuild(manifest: dict, using) -> None:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
     finding_search_vectors_update()
-    content_version_raise()
+    library_counts_rebuild()  # raises the content version too
     # The cache may hold pages of a board this database held before, under the same content
     # version number: a restore is rare, and drops it all once it has committed.
     transaction.on_commit(cache.clear, using=using)
