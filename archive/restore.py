@@ -85,6 +85,11 @@ def manifest_read(archive) -> dict:
         raise ArchiveRefused(f"The archive's {MANIFEST} is damaged ({error}).") from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise ArchiveRefused(f"This ZIP file is not a board archive: its {MANIFEST} does not say “{FORMAT}”.")
+    entries = manifest.get("models")
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, dict) and {"model", "file", "count"} <= entry.keys() for entry in entries
+    ):
+        raise ArchiveRefused(f"The archive's {MANIFEST} is damaged: its list of models cannot be read.")
     found = manifest.get("format_version")
     if found != FORMAT_VERSION:
         newer = isinstance(found, int) and found > FORMAT_VERSION

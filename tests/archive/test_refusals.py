@@ -48,6 +48,11 @@ def test_an_archive_of_a_newer_format_asks_for_newer_software(archive, tmp_path)
     assert "format version 2" in message and "newer version of the software" in message
 
 
+def test_a_manifest_without_its_list_of_models_is_refused(archive, tmp_path):
+    damaged = rewritten(archive, tmp_path / "damaged.zip", manifest={"models": "reviews"})
+    assert "its list of models cannot be read" in refusal(damaged, "--replace")
+
+
 def test_an_archive_from_newer_migrations_is_refused(archive, tmp_path):
     newer = rewritten(
         archive, tmp_path / "newer.zip", manifest={"migrations": {"reviews": "9999_from_the_future"}}
