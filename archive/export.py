@@ -9,6 +9,7 @@ meanwhile cannot leave the archive with a finding whose review is missing.
 import datetime
 import io
 import itertools
+import json
 import logging
 import os
 import tomllib
@@ -228,6 +229,4 @@ class _Counter:
 
 
 def _json(value) -> str:
-    import json
-
     return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
