@@ -12,26 +12,22 @@ import time
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client, override_settings
-from django.urls import include, path
 
 from accounts import roles
 from accounts.models import User
 from actions.exports import plan_xlsx
 from actions.models import Action
 from actions.views import plan_actions
-from demo.management.commands.bench_pages import floor
+from demo.floor_urls import FLOOR_URL
 
 PAGES = [
-    "/bench/floor/",
+    FLOOR_URL,  # the base template alone, asked by the same officer: what any page costs
     "/actions/",
     "/actions/?due=overdue",
     "/actions/?state=in_progress&due=30",
     "/actions/?page=5",
     "/actions/?review=child+1",
 ]
-# The floor (bench_pages' bare page of the base template) asked by the same signed-in officer:
-# what any of these pages costs before it does any work of its own.
-urlpatterns = [path("bench/floor/", floor), path("", include("lscb.urls"))]
 
 
 def percentile(values, fraction):
@@ -47,7 +43,10 @@ class Command(BaseCommand):
         parser.add_argument("--export-rows", type=int, default=5000)
 
     @override_settings(
-        DEBUG=False, STAFF_TWO_FACTOR_REQUIRED=False, ALLOWED_HOSTS=["testserver"], ROOT_URLCONF=__name__
+        DEBUG=False,
+        STAFF_TWO_FACTOR_REQUIRED=False,
+        ALLOWED_HOSTS=["testserver"],
+        ROOT_URLCONF="demo.floor_urls",
     )
     def handle(self, *args, repeat, export_rows, **options):
         total = Action.objects.count()
