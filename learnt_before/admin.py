@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from learnt_before.models import LessonMatch
 from learnt_before.services import lesson_match_dismiss
+from reviews import admin as reviews_admin
 
 VIEW_LESSON, CHANGE_LESSON = "reviews.view_lesson", "reviews.change_lesson"
 
@@ -67,6 +68,18 @@ class LearntBeforeInlineMixin:
         return matches_html(
             lesson.learnt_before_matches.all(), may_dismiss=getattr(self, "_may_dismiss", False)
         )
+
+
+class LessonInline(LearntBeforeInlineMixin, reviews_admin.LessonInline):
+    fields = [*reviews_admin.LessonInline.fields, "learnt_before"]
+
+
+# The review's admin page shows the suggestions under each lesson. Put in from here, at start-up,
+# so that reviews never imports this app (apps depend one way).
+reviews_admin.ReviewAdmin.inlines = [
+    LessonInline if inline is reviews_admin.LessonInline else inline
+    for inline in reviews_admin.ReviewAdmin.inlines
+]
 
 
 @admin.register(LessonMatch)

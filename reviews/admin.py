@@ -8,7 +8,6 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from simple_history.admin import SimpleHistoryAdmin
 
-from learnt_before.admin import LearntBeforeInlineMixin
 from reviews.data_entry import (
     DataEntryAdminMixin,
     FindingForm,
@@ -140,10 +139,10 @@ class PositiveFactorInline(ReviewChildInline, admin.TabularInline):
 
 # Lessons and recommendations have too many parts for one row at 1280 pixels: each is a short
 # block of lines instead, headed by its first words.
-class LessonInline(LearntBeforeInlineMixin, ReviewChildInline, admin.StackedInline):
+class LessonInline(ReviewChildInline, admin.StackedInline):
     model = Lesson
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 100})}}
-    fields = [("order", "child", "practice_area"), "text", ("themes", "services"), "learnt_before"]
+    fields = [("order", "child", "practice_area"), "text", ("themes", "services")]
     autocomplete_fields = ["themes", "services"]
 
 
