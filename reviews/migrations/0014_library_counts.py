@@ -4,14 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def count_every_review(apps, schema_editor):
-    # The current code, not historical models: the counts are what the library reads today,
-    # and they are the same whenever this runs (it writes nothing else).
-    from reviews.caching import library_counts_rebuild  # noqa: PLC0415
-
-    library_counts_rebuild()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("reviews", "0013_history_reasons_in_full"),
@@ -72,5 +64,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(count_every_review, migrations.RunPython.noop),
     ]

@@ -21,7 +21,8 @@ def no_newest_first_index(apps, schema_editor):
 
 
 def count_every_review(apps, schema_editor):
-    # The counts now include each review's themes (its theme pages): counted again.
+    # Every review counted once, with the current code: the counts are what the library reads
+    # today (only ids, states, kinds, dates and tags are read, so later fields do not matter).
     from reviews.caching import library_counts_rebuild  # noqa: PLC0415
 
     library_counts_rebuild()
