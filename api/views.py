@@ -29,7 +29,6 @@ from api.serializers import (
     ServiceSerializer,
     ThemeSerializer,
 )
-from reviews.library import lesson_counts_by_theme
 from reviews.models import (
     KeyIssue,
     Lesson,
@@ -41,6 +40,7 @@ from reviews.models import (
     Theme,
 )
 from reviews.reading import with_findings
+from reviews.themes import lesson_counts_by_theme
 
 # Newest review first, then the review's own order: stable across pages, and served by an index.
 FINDING_ORDER = ("-review__published_on", "-review_id", "order", "id")

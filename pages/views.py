@@ -8,8 +8,8 @@ from django.views.decorators.http import require_safe
 
 from briefings.models import Newsletter
 from reviews.forms import QuickSearchForm
-from reviews.library import themes_with_lesson_counts
 from reviews.models import Review
+from reviews.themes import themes_with_lesson_counts
 
 
 @require_safe

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_safe
 
 from reviews.caching import CACHE_SECONDS, cache_key, cached, content_version
 from reviews.forms import LearningSearchForm, ReviewFilterForm, input_key
-from reviews.library import FindingSearch, Results, ThemeReviews, themes_with_lesson_counts
+from reviews.library import FindingSearch, Results
 from reviews.models import Review, Theme
 from reviews.pagination import PageError, page_of
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
+from reviews.themes import ThemeReviews, themes_with_lesson_counts
 
 REVIEWS_OF_FINDINGS_PER_PAGE = 10
 REVIEWS_PER_PAGE = 20

@@ -14,8 +14,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Sum
 
 from reviews.caching import FINDING_MODELS, content_version, library_counts
-from reviews.library import KINDS, FindingSearch, SearchFilters, ThemeReviews
+from reviews.library import KINDS, FindingSearch, SearchFilters
 from reviews.models import FacetCount, KeyIssue, Lesson, Review, ReviewTally
+from reviews.themes import ThemeReviews
 from tests.factories import (
     KeyIssueFactory,
     LessonFactory,
