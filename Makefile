@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 
-.PHONY: run test install lint format bench clean
+.PHONY: run test install lint format bench bench-throughput clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.13, python3.12 or python3)."; exit 1; }
@@ -46,6 +46,11 @@ bench: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py bench_pdf
 	$(PY) manage.py bench_cases --cases 2000
+
+## Requests per second of /lessons/ and /reviews/ through gunicorn (2 sync workers, DEBUG off) beside a
+## bare page's, on DATABASE_URL's database as it is (e.g. <name>_bench kept by KEEP=1 make bench).
+bench-throughput: install
+	$(PY) manage.py bench_throughput --duration 10 --connections 8
 
 format: install
 	$(VENV)/bin/ruff check --fix .
