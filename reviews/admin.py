@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from simple_history.admin import SimpleHistoryAdmin
 
+from reviews.caching import library_changes_together
 from reviews.data_entry import (
     DataEntryAdminMixin,
     FindingForm,
@@ -302,6 +303,10 @@ class ReviewAdmin(DataEntryAdminMixin, CorrectionAdminMixin, WorkflowAdminMixin,
         return initial
 
     def save_related(self, request, form, formsets, change):
+        with library_changes_together():  # every finding saved, then the review counted once
+            self._save_related(request, form, formsets, change)
+
+    def _save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         for name, model, noun in PASTED:
             texts = getattr(form, "pasted", {}).get(name)

@@ -22,7 +22,9 @@ lesson.
 
 import hashlib
 import json
+import threading
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.core.cache import cache
 from django.db import transaction
@@ -85,16 +87,43 @@ FINDING_MODELS = {
 REFRESH_BATCH = 1000  # reviews counted per round of queries
 
 
+_together = threading.local()
+
+
+@contextmanager
+def library_changes_together():
+    """Inside this block the counts of the reviews changed are taken once, as it ends, rather
+    than after every write: a review saved with its hundred findings is counted once, not a
+    hundred times. Use it inside the writer's transaction, so that the counts still change in
+    the same transaction as what they count."""
+    if getattr(_together, "review_ids", None) is not None:  # already inside one
+        yield
+        return
+    _together.review_ids = set()
+    try:
+        yield
+        review_ids = _together.review_ids
+    finally:
+        _together.review_ids = None
+    if review_ids:
+        library_counts_refresh(review_ids)
+
+
 def library_changed(review_ids, *, recount=True):
     """Everything cached is stale, and the counts of ``review_ids`` are taken again.
 
     In one transaction: the content version's row is locked first, so concurrent writers
     queue there and each one's counts are read and written after the previous one committed.
+    Inside ``library_changes_together`` the counting waits for the end of that block.
     """
     with transaction.atomic():
         content_version_raise()
         if recount:
-            library_counts_refresh(review_ids)
+            waiting = getattr(_together, "review_ids", None)
+            if waiting is None:
+                library_counts_refresh(review_ids)
+            else:
+                waiting.update(int(i) for i in review_ids)
 
 
 def _tallies(review_ids, reviews) -> dict:

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import transaction
 
+from reviews.caching import library_changes_together
 from reviews.models import (
     BoardProfile,
     Child,
@@ -38,6 +39,11 @@ def review_import(*, data: dict) -> tuple[Review, bool]:
     may have edited it), so importing the same data twice changes nothing.
     Names of themes, services and owner groups must exist in the controlled lists.
     """
+    with library_changes_together():  # counted once, with every finding in
+        return _review_import(data)
+
+
+def _review_import(data: dict) -> tuple[Review, bool]:
     existing = Review.objects.filter(reference=data["reference"]).first()
     if existing:
         return existing, False

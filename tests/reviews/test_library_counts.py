@@ -214,3 +214,23 @@ def test_the_lessons_page_shows_counts_for_the_reader(client, library):
     library["partners"].lessons.first().delete()  # partner-only: never in the public counts
     response = client.get("/lessons/")
     assert f"{library['theme'].name} (2)" in response.content.decode()
+
+
+def test_a_review_saved_with_its_findings_is_counted_once_and_exactly(readers, library, monkeypatch):
+    from reviews import caching
+
+    refreshes = []
+    real = caching.library_counts_refresh
+    monkeypatch.setattr(
+        caching, "library_counts_refresh", lambda ids: (refreshes.append(set(ids)), real(ids))
+    )
+    version = content_version()
+    with caching.library_changes_together():
+        review = ReviewFactory()
+        for _ in range(5):
+            LessonFactory(review=review, themes=[library["theme"]], services=[library["service"]])
+        KeyIssueFactory(review=library["partners"])
+        assert refreshes == []  # nothing counted yet: one count at the end
+        assert content_version() != version  # but cached pages are stale at once
+    assert refreshes == [{review.pk, library["partners"].pk}]
+    assert_exact(readers, after="a review saved with its findings")
