@@ -15,6 +15,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from reviews.caching import library_changes_together
 from reviews.models import Child, PracticeArea, Review
 from workbooks.columns import FINDING_SHEETS, RECOMMENDATIONS
 from workbooks.constraints import full_clean
@@ -102,13 +103,15 @@ def workbook_import(*, preview: Preview, by, file_name: str, progress=None) -> d
     changing = [plan.existing.pk for plan in preview.plans if plan.action == "update"]
     # Locked until the end: a second officer saving one of these reviews meanwhile waits.
     list(Review.objects.select_for_update().filter(pk__in=changing).values_list("pk", flat=True))
-    for plan in preview.plans:
-        if plan.action == "create":
-            writer.create(plan)
-        elif plan.action == "update":
-            writer.update(plan)
-        if progress is not None:
-            progress()
+    # Each review's counts in the library are taken once, as the import ends (in its transaction).
+    with library_changes_together():
+        for plan in preview.plans:
+            if plan.action == "create":
+                writer.create(plan)
+            elif plan.action == "update":
+                writer.update(plan)
+            if progress is not None:
+                progress()
     return preview.counts
 
 
