@@ -3,9 +3,11 @@ import datetime
 import factory
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 from accounts import roles
 from accounts.models import User
+from reviews.caching import library_changes_together
 from reviews.models import (
     BoardProfile,
     Child,
@@ -39,7 +41,10 @@ class ModelFactory(factory.django.DjangoModelFactory):
         previous = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
         settings.SIMPLE_HISTORY_ENABLED = history and previous
         try:
-            return super()._generate(strategy, params)
+            # A lesson made with its themes and services is counted in the library once, when
+            # it is complete, as the admin counts a review saved with its findings.
+            with transaction.atomic(), library_changes_together():
+                return super()._generate(strategy, params)
         finally:
             settings.SIMPLE_HISTORY_ENABLED = previous
 
