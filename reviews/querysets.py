@@ -76,8 +76,8 @@ class ContentQuerySet(models.QuerySet):
     """Writes in bulk send no signals, yet change what the library shows and counts.
 
     So ``update``, ``bulk_create`` and ``delete`` mark the library changed themselves, in
-    the same transaction (reviews/caching.py): cached pages go stale and the reviews
-    concerned are counted again.
+    the same transaction (reviews/caching.py): cached pages go stale, the reviews concerned
+    are counted again and the search vectors of what was written are made (PostgreSQL).
     """
 
     review_field = "pk"  # how a row names its review
@@ -85,14 +85,25 @@ class ContentQuerySet(models.QuerySet):
     def _review_ids(self) -> set:
         return set(self.values_list(self.review_field, flat=True))
 
+    def _search_vectors_update(self, *, ids=None, review_ids=None):
+        from reviews.search import FINDING_MODELS, finding_search_vectors_update  # noqa: PLC0415
+
+        if self.review_field == "pk":  # reviews: their text is in each of their findings' vectors
+            finding_search_vectors_update(review_ids=review_ids)
+        elif self.model in FINDING_MODELS:
+            finding_search_vectors_update(models=[self.model], ids=ids)
+
     def update(self, **kwargs):
         with transaction.atomic(using=self.db):
             before = self._review_ids()
+            ids = list(self.values_list("pk", flat=True))
             rows = super().update(**kwargs)
             moved = self.review_field != "pk" and {"review", "review_id"} & kwargs.keys()
             if rows:
                 # A finding moved to another review changes that review's counts too.
                 _library_changed(before | (self._review_ids() if moved else set()))
+                if "search_vector" not in kwargs:  # the writer sets the vectors itself
+                    self._search_vectors_update(ids=ids, review_ids=before)
         return rows
 
     def bulk_create(self, objs, *args, **kwargs):
@@ -101,6 +112,10 @@ class ContentQuerySet(models.QuerySet):
             if created:
                 field = "pk" if self.review_field == "pk" else "review_id"
                 _library_changed({getattr(obj, field) for obj in created})
+                self._search_vectors_update(
+                    ids=[obj.pk for obj in created if obj.pk is not None],
+                    review_ids=[obj.pk for obj in created],
+                )
         return created
 
     def delete(self):
