@@ -151,7 +151,9 @@ def test_a_stored_text_longer_than_the_search_index_takes_never_breaks_a_save():
 @postgres_only
 def test_findings_written_in_bulk_are_found_by_search():
     review = ReviewFactory()
-    Lesson.objects.bulk_create([Lesson(review=review, order=1, text="Bulk-written curiosity about siblings.")])
+    Lesson.objects.bulk_create(
+        [Lesson(review=review, order=1, text="Bulk-written curiosity about siblings.")]
+    )
     assert findings_matching(Lesson.objects.all(), "siblings").count() == 1
     Lesson.objects.filter(review=review).update(text="Rewritten about neonatal care.")
     assert findings_matching(Lesson.objects.all(), "neonatal").count() == 1
