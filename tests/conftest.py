@@ -123,19 +123,3 @@ def manager(db):
 @pytest.fixture
 def superuser(db):
     return SuperuserFactory()
-
-
-@pytest.hookimpl(optionalhook=True)  # known only when pytest-xdist is loaded
-def pytest_xdist_make_scheduler(config, log):
-    """Every browser test in one worker, every other test handed out one at a time.
-
-    The browser tests share one Chromium and one loaded demo per worker (tests/browser/conftest.py):
-    kept together, only one worker pays for them, and it gets them first, being the longest part.
-    """
-    from xdist.scheduler import LoadScopeScheduling
-
-    class BrowserTestsTogether(LoadScopeScheduling):
-        def _split_scope(self, nodeid):
-            return "tests/browser" if nodeid.startswith("tests/browser/") else nodeid
-
-    return BrowserTestsTogether(config, log)
