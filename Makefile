@@ -36,7 +36,8 @@ lint: install
 
 ## Server time of the library's pages on 10,000 reviews / 100,000 lessons, in a separate
 ## PostgreSQL database (<name>_bench); KEEP=1 keeps it for the next run. Results in bench-results/.
-## With them, the board's action plan and its XLSX export. Then a newsletter PDF of three reviews:
+## With them, the board's action plan and its XLSX export, the API, /insight/, the feeds and
+## "learnt before" on the same data. Then a newsletter PDF of three reviews:
 ## cold render, peak memory, kept-PDF download (rolled back); then What's due with 2,000 cases
 ## (in <name>_bench_cases).
 bench: install

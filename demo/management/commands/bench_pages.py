@@ -76,8 +76,17 @@ class Command(BaseCommand):
             results = self._measure(options["requests"], options["cold_requests"])
             self._report(results, Path(options["output"]))
             if not options["pages_only"]:
-                # The board's action plan, on the same data (about three actions a recommendation).
-                call_command("bench_actions", stdout=self.stdout)
+                # On the same data: the board's action plan (about three actions a recommendation),
+                # the open data API, the figures, the feeds and "learnt before" for new lessons.
+                for command in (
+                    "bench_actions",
+                    "bench_api",
+                    "bench_insight",
+                    "bench_feeds",
+                    "bench_learnt_before",
+                ):
+                    self.stdout.write(f"\n== {command}")
+                    call_command(command, stdout=self.stdout)
         finally:
             if not options["keep"]:
                 connection.creation.destroy_test_db(original_name, verbosity=0)
