@@ -9,8 +9,10 @@ from django.urls import reverse
 from tests.actions.factories import ActionFactory
 from tests.factories import OfficerFactory, OwnerGroupFactory, UserFactory
 
-# Session, user, 2 × permissions, settings, count, board, 2 × filter choices, the page's rows,
-# 2 × counts per owner and review, and the session's save.
+# Session, user, 2 × permissions, the plan's settings and version, the content version, the
+# count and the counts per owner and per review (computed here, where the plan changed between
+# the two looks; then kept in the cache), board, the owner filter's choices, the page's rows,
+# and the session's save (3 with its savepoint).
 PLAN_QUERIES = 15
 
 
