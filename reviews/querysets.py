@@ -85,6 +85,15 @@ class ContentQuerySet(models.QuerySet):
     def _review_ids(self) -> set:
         return set(self.values_list(self.review_field, flat=True))
 
+    # What a finding's search vector is made of (reviews/search.py ``_vector_sql``).
+    REVIEW_TEXT = {"title", "why_it_matters", "summary"}
+    FINDING_TEXT = {"text", "practice_area", "practice_area_id", "review", "review_id"}
+
+    def _search_text_changed(self, fields) -> bool:
+        if "search_vector" in fields:  # the writer sets the vectors itself
+            return False
+        return bool(fields.keys() & (self.REVIEW_TEXT if self.review_field == "pk" else self.FINDING_TEXT))
+
     def _search_vectors_update(self, *, ids=None, review_ids=None):
         from reviews.search import FINDING_MODELS, finding_search_vectors_update  # noqa: PLC0415
 
@@ -102,7 +111,7 @@ class ContentQuerySet(models.QuerySet):
             if rows:
                 # A finding moved to another review changes that review's counts too.
                 _library_changed(before | (self._review_ids() if moved else set()))
-                if "search_vector" not in kwargs:  # the writer sets the vectors itself
+                if self._search_text_changed(kwargs):
                     self._search_vectors_update(ids=ids, review_ids=before)
         return rows
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from briefings.models import Newsletter, NewsletterReview
 from reviews.models import Child, KeyIssue, Lesson, PositiveFactor, PracticeArea, Recommendation, Review
+from reviews.search import finding_search_vectors_update
 from tests.factories import (
     ChildFactory,
     KeyIssueFactory,
@@ -84,6 +85,7 @@ def reviews_with_everything(specs, *, theme, service, group):
     )
     # One write that marks the library changed for them all, as any bulk write must.
     Review.objects.filter(pk__in=[r.pk for r in reviews]).update(updated_at=timezone.now())
+    finding_search_vectors_update(review_ids=[r.pk for r in reviews])  # rows written around the signals
     return by_marker
 
 
