@@ -1,85 +1,58 @@
-"""How alike two lessons are, and which lessons of other reviews are worth comparing.
+"""Which lessons of other reviews say what a lesson says: candidates found, then scored.
 
-Likeness is the same on every database: the share of significant words two lessons have in
-common (Jaccard: words in both / words in either), after dropping common English words and
-the words nearly every lesson uses ("need", "agencies", "practitioners"), and cutting plural and
-"-ing"/"-ed" endings so that "misuses" meets "misuse" and "sleeping" meets "sleep".
+How alike two lessons are is the same on every database: ``learnt_before.words`` (rare words
+weigh more, the words of a "when ..." circumstance less; the cosine of the weighted words), with
+each word's rarity read from the board's own counts (``WordCount``). ``MATCH_THRESHOLD`` is
+where "much the same" starts.
 
-What differs is how the candidates are found, because scoring every lesson of a large board
-on each save would be too slow:
+Scoring every lesson of a large board on each save would be too slow, so only candidates are
+scored, found by the new lesson's ``LOOKUP_WORDS`` rarest words that other lessons also use (a
+word that only this lesson uses finds nothing, and a word most lessons use finds everything):
 
 * PostgreSQL: the lessons' stored search vectors (reviews/search.py) and their GIN index, so
   no extension (pg_trgm) and no index of this app's own on the lessons' table are needed. The
-  new lesson's five rarest stemmed words (rarity from the ANALYZE statistics PostgreSQL keeps
-  for tsvector columns) are looked up among the lessons' own words (weight A, not their
-  review's title or background): lessons with all five first, then with any four, then any
-  three, until ``CANDIDATES`` are found; those are scored here. Measured on 100,000 lessons:
-  see the report of ``manage.py bench_learnt_before``.
+  words are looked up among the lessons' own words (weight A, not their review's title or
+  background): lessons with any four of them first, then with any three, then any two, until
+  ``CANDIDATES`` are found; those are scored here. Measured on 100,000 lessons: see the report
+  of ``manage.py bench_learnt_before``.
 * SQLite (the embedded default, for a board's own few thousand lessons): every lesson of an
-  earlier review that contains one of the new lesson's longest significant words is scored.
+  earlier review that contains one of those words is scored.
 """
 
 import datetime
-import re
-import time
 from dataclasses import dataclass
 from itertools import combinations
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
 from django.db.models import DateField, Q
 from django.db.models.functions import Cast, Coalesce
 
+from learnt_before.models import WordCount
+from learnt_before.words import lesson_words, likeness, rarity, significant_words, spellings
 from reviews.models import Lesson, Review
-from reviews.search import INDEXED_CHARACTERS, search_is_ranked
+from reviews.search import search_is_ranked
 
-# A lesson this alike shares most of its significant words: "the same lesson learnt again",
-# not merely the same circumstance ("safe sleeping advice when a parent misuses alcohol or drugs"
-# and "reflective supervision when a parent misuses alcohol or drugs" score 0.4).
-MATCH_THRESHOLD = 0.5
+__all__ = ["MATCH_THRESHOLD", "alike_lessons", "likeness", "lesson_words", "significant_words"]
+
+# As alike as this, two lessons share most of what they teach: "the same lesson learnt again".
+# On the demo, the same learning in other words scores 0.41 to 0.48 ("understand the combined
+# impact of domestic abuse, substance misuse and mental ill health"; "fathers and male carers
+# to be seen and included"), and lessons that only share a circumstance or a client group
+# score 0.30 or less ("... when a parent misuses alcohol or drugs", "... adult services").
+MATCH_THRESHOLD = 0.35
 # Lessons of other reviews scored for each new lesson on PostgreSQL.
 CANDIDATES = 30
-# How many of the new lesson's rarest words are looked up in the index.
-LOOKUP_WORDS = 5
+# How many of the new lesson's rarest words are looked up, and how many of them a candidate
+# must have: first ``MOST_SHARED``, then one fewer each time, down to ``FEWEST_SHARED``.
+LOOKUP_WORDS = 8
+MOST_SHARED = 4
+FEWEST_SHARED = 2
 # Reviews few enough to name by number (see ``_of_reviews``).
 FEW_REVIEWS = 2000
-# A word in more than this share of lessons finds too many to be worth looking up.
+# A word in more than this share of lessons, and in more than ``COMMON_LESSONS``, finds too many
+# to be worth looking up. On a small board every word is cheap to look up.
 COMMON_SHARE = 0.5
-
-WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH = """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each every few for from
-    further had has have having he her here hers herself him himself his how i if in into is it its
-    itself just may me might more most much must my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their theirs
-    them themselves then there these they this those through to too under until up upon very was we
-    were what when where which while who whom why will with within would you your yours"""
-ENGLISH = frozenset(_ENGLISH.split())
-# Words nearly every lesson uses: sharing them says nothing about sharing the learning.
-_EVERY_LESSON = """agency agencie all child children ensure important lesson need needed practitioner
-    professional staff there"""
-EVERY_LESSON = frozenset(_EVERY_LESSON.split())
-ENDINGS = ("ing", "ed", "s")
-
-
-def stem(word: str) -> str:
-    if word.endswith("ss"):
-        return word
-    for ending in ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
-def significant_words(text: str) -> frozenset[str]:
-    words = (stem(w) for w in WORD.findall(text.casefold()) if len(w) > 2 and w not in ENGLISH)
-    return frozenset(w for w in words if w not in EVERY_LESSON)
-
-
-def likeness(words: frozenset[str], other: frozenset[str]) -> float:
-    if not words or not other:
-        return 0.0
-    return len(words & other) / len(words | other)
+COMMON_LESSONS = 1000
 
 
 def review_date(review: Review) -> datetime.date:
@@ -119,65 +92,51 @@ def best_per_review(scored: list[Found], *, leave_out=frozenset(), kept: int) ->
 
 def alike_lessons(*, text: str, review: Review, later: bool = False) -> list[Found]:
     """Lessons of reviews earlier than ``review`` (``later``: later ones) as alike as the threshold,
-    scored against ``text``, in no particular order."""
-    words = significant_words(text)
+    scored against ``text`` (a saved lesson's, so counted among the board's), in no particular order."""
+    words = lesson_words(text)
     if not words:
+        return []
+    counts, lessons = WordCount.objects.counts(words)
+    looked_up = lookup_words(counts, lessons)
+    if not looked_up:
         return []
     # Strictly earlier (or later): the lesson's own review, and any of the same date, are left out.
     side = {"review_date__gt" if later else "review_date__lt": review_date(review)}
     if search_is_ranked():
-        rows = _indexed_candidates(_of_reviews(side), text)
+        spelt = spellings(text)
+        rows = _indexed_candidates(_of_reviews(side), [spelt[word] for word in looked_up])
     else:
-        lessons = Lesson.objects.alias(review_date=review_date_expression()).filter(**side)
-        longest = sorted(words, key=lambda w: (-len(w), w))[:LOOKUP_WORDS]
+        lessons_on_side = Lesson.objects.alias(review_date=review_date_expression()).filter(**side)
         any_word = Q()
-        for word in longest:
-            any_word |= Q(text__icontains=word)
-        rows = lessons.filter(any_word).values_list("id", "review_id", "text")
+        for word in looked_up:
+            # "baby" is in "babies", "identify" in "identified" once its "y" is left out.
+            any_word |= Q(text__icontains=word.removesuffix("y"))
+        rows = list(lessons_on_side.filter(any_word).values_list("id", "review_id", "text"))
+    others = [(pk, review_id, lesson_words(other)) for pk, review_id, other in rows]
+    more, lessons = WordCount.objects.counts(
+        {word for *_, theirs in others for word in theirs} - counts.keys()
+    )
+    weight = rarity({**counts, **more}, lessons)
     found = []
-    for pk, review_id, other in rows:
-        score = likeness(words, significant_words(other))
+    for pk, review_id, theirs in others:
+        score = likeness(words, theirs, weight)
         if score >= MATCH_THRESHOLD:
             found.append(Found(pk, review_id, round(score, 4)))
     return found
 
 
-_LEXEMES_SQL = f"SELECT lexeme FROM unnest(to_tsvector('english', left(%s, {INDEXED_CHARACTERS})))"  # noqa: S608
-_COMMON_SQL = """
-    SELECT common.elem, common.freq
-    FROM pg_stats AS stats,
-         unnest(stats.most_common_elems::text::text[], stats.most_common_elem_freqs) AS common(elem, freq)
-    WHERE stats.schemaname = current_schema() AND stats.tablename = %s AND stats.attname = 'search_vector'
-"""
-# The statistics change only when the table is analysed: read once in a while, not on every save.
-COMMON_SECONDS = 10 * 60
-_common: dict = {"until": 0.0, "shares": {}}
+def lookup_words(counts: dict[str, int], lessons: int) -> list[str]:
+    """The words, of those counted in ``counts``, that fewest other lessons use, rarest first.
 
-
-def common_lexemes() -> dict[str, float]:
-    """The share of lessons that have each of the most common stemmed words, as ANALYZE counted."""
-    if time.monotonic() >= _common["until"]:
-        with connection.cursor() as cursor:
-            cursor.execute(_COMMON_SQL, [Lesson._meta.db_table])
-            _common["shares"] = {elem: freq for elem, freq in cursor.fetchall() if freq is not None}
-        _common["until"] = time.monotonic() + COMMON_SECONDS
-    return _common["shares"]
-
-
-def rarest_lexemes(text: str) -> list[str]:
-    """The stemmed words of ``text`` that fewest lessons have (unknown to the statistics: rare).
-
-    Words in most lessons are left out while two or more rarer ones remain: they find everything.
+    A word that only the lesson itself uses finds nothing; words in most lessons (of a large
+    board) are left out while two or more rarer ones remain: they find everything.
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_LEXEMES_SQL, [text])
-        lexemes = [row[0] for row in cursor.fetchall()]
-    shares = common_lexemes()
-    ranked = sorted(lexemes, key=lambda lexeme: (shares.get(lexeme, 0.0), -len(lexeme), lexeme))
+    ranked = sorted(counts, key=lambda word: (counts[word], -len(word), word))
+    shared = [word for word in ranked if counts[word] > 1] or ranked
     return [
-        lexeme
-        for i, lexeme in enumerate(ranked[:LOOKUP_WORDS])
-        if i < 2 or shares.get(lexeme, 0) <= COMMON_SHARE
+        word
+        for i, word in enumerate(shared[:LOOKUP_WORDS])
+        if i < 2 or counts[word] <= max(COMMON_SHARE * lessons, COMMON_LESSONS)
     ]
 
 
@@ -196,24 +155,22 @@ def _of_reviews(side: dict):
     return Lesson.objects.extra(where=[where], params=[numbers])  # noqa: S610 - only the table name is put in
 
 
-def _all_of_any(lexemes: list[str], size: int) -> str:
-    """A raw tsquery: any ``size`` of ``lexemes``, each in a lesson's own words (weight A)."""
-    quoted = ["'{}':A".format(lexeme.replace("\\", "\\\\").replace("'", "''")) for lexeme in lexemes]
+def _all_of_any(words: list[str], size: int) -> str:
+    """A raw tsquery: any ``size`` of ``words`` (as spelt), each in a lesson's own words (weight A)."""
+    quoted = ["'{}':A".format(word.replace("\\", "\\\\").replace("'", "''")) for word in words]
     return " | ".join(f"({' & '.join(group)})" for group in combinations(quoted, size))
 
 
-def _indexed_candidates(lessons, text: str) -> list[tuple]:
-    """Lessons with all of the rarest words first, then with all but one, and so on down to two.
+def _indexed_candidates(lessons, words: list[str]) -> list[tuple]:
+    """Lessons with any ``MOST_SHARED`` of ``words`` first, then with one fewer, down to ``FEWEST_SHARED``.
 
     Each step is answered by the GIN index and stops at ``CANDIDATES`` rows: ordering every
     lesson that shares a few words by rank would read thousands of them on a large board.
     """
-    lexemes = rarest_lexemes(text)
     found: dict[int, tuple] = {}
-    fewest = min(len(lexemes), max(2, len(lexemes) - 2))
-    for size in range(len(lexemes), fewest - 1, -1):
-        # Already stemmed: the "simple" configuration takes them as they are.
-        query = SearchQuery(_all_of_any(lexemes, size), search_type="raw", config="simple")
+    for size in range(min(len(words), MOST_SHARED), min(len(words), FEWEST_SHARED) - 1, -1):
+        # Stemmed by PostgreSQL as the lessons' vectors were: "graded" finds "grade".
+        query = SearchQuery(_all_of_any(words, size), search_type="raw", config="english")
         # Unordered, so that the scan stops at the rows wanted instead of sorting all that match.
         more = lessons.filter(search_vector=query).exclude(pk__in=list(found)).order_by()
         for row in more.values_list("id", "review_id", "text")[: CANDIDATES - len(found)]:

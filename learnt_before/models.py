@@ -4,8 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from learnt_before.words import LONGEST_WORD
 from reviews.models import Lesson
 from reviews.querysets import visibility_q
+
+# The row of no particular word: it counts every lesson (rarity needs how many there are, and
+# counting the lessons on every save would read all of them).
+EVERY_LESSON_ROW = ""
+# Words asked for in one query: well under any database's limit on parameters.
+WORDS_PER_QUERY = 500
 
 
 class LessonMatchQuerySet(models.QuerySet):
@@ -60,3 +67,32 @@ class LessonMatch(models.Model):
     @property
     def percent(self) -> int:
         return round(self.score * 100)
+
+
+class WordCountQuerySet(models.QuerySet):
+    def counts(self, words) -> tuple[dict[str, int], int]:
+        """How many lessons use each of ``words`` (0 for a word none uses), and how many lessons there are."""
+        wanted = sorted(set(words) | {EVERY_LESSON_ROW})
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), WORDS_PER_QUERY):
+            found.update(
+                self.filter(word__in=wanted[start : start + WORDS_PER_QUERY]).values_list("word", "lessons")
+            )
+        lessons = found.pop(EVERY_LESSON_ROW, 0)
+        return {word: found.get(word, 0) for word in wanted if word != EVERY_LESSON_ROW}, lessons
+
+
+class WordCount(models.Model):
+    """How many lessons use a significant word (learnt_before.words): the rarer, the more it says.
+
+    Kept current when a lesson is saved or deleted (learnt_before.services); bulk writes send no
+    signals, and ``manage.py learnt_before_update`` counts every lesson again.
+    """
+
+    word = models.CharField(max_length=LONGEST_WORD, unique=True, blank=True)
+    lessons = models.PositiveIntegerField(default=0)
+
+    objects = WordCountQuerySet.as_manager()
+
+    def __str__(self):
+        return f"{self.word or 'every lesson'}: {self.lessons}"

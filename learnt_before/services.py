@@ -1,13 +1,15 @@
 """Writes of "learnt before": the matches of a lesson, kept current when lessons are saved."""
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from learnt_before.matching import Found, alike_lessons, best_per_review
-from learnt_before.models import LessonMatch
+from learnt_before.models import EVERY_LESSON_ROW, WORDS_PER_QUERY, LessonMatch, WordCount
+from learnt_before.words import significant_words
 from reviews.models import Lesson
 
 MATCHES_KEPT = 3
@@ -78,6 +80,88 @@ def learnt_again_update(*, lesson: Lesson) -> int:
         LessonMatch.objects.filter(pk__in=dropped).delete()
         LessonMatch.objects.bulk_create(added)
     return len(added)
+
+
+def word_counts_update(*, before: str | None, after: str | None) -> None:
+    """Count a lesson's words again when its text changes from ``before`` to ``after``.
+
+    ``before`` is None for a new lesson, ``after`` for a deleted one: the lessons' own count
+    (``EVERY_LESSON_ROW``) changes too. Only the words that came or went are written, each by
+    adding or taking one in the database, so two officers saving at once both count.
+    """
+    old = set() if before is None else set(significant_words(before))
+    new = set() if after is None else set(significant_words(after))
+    came, went = new - old, old - new
+    if before is None:
+        came.add(EVERY_LESSON_ROW)
+    if after is None:
+        went.add(EVERY_LESSON_ROW)
+    if came:
+        WordCount.objects.bulk_create([WordCount(word=word) for word in sorted(came)], ignore_conflicts=True)
+        WordCount.objects.filter(word__in=came).update(lessons=F("lessons") + 1)
+    if went:
+        WordCount.objects.filter(word__in=went, lessons__gt=0).update(lessons=F("lessons") - 1)
+
+
+def word_counts_add(*, texts) -> int:
+    """Count the words of lessons written in bulk (which sends no signals), before computing their matches.
+
+    One update per distinct increase, not per lesson: thousands of lessons take a few queries.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(significant_words(text))
+        counts[EVERY_LESSON_ROW] += 1
+    by_increase = defaultdict(list)
+    for word, n in counts.items():
+        by_increase[n].append(word)
+    with transaction.atomic():
+        WordCount.objects.bulk_create(
+            [WordCount(word=word) for word in sorted(counts)], ignore_conflicts=True
+        )
+        for n, words in sorted(by_increase.items()):
+            for start in range(0, len(words), WORDS_PER_QUERY):
+                chunk = words[start : start + WORDS_PER_QUERY]
+                WordCount.objects.filter(word__in=chunk).update(lessons=F("lessons") + n)
+    return counts[EVERY_LESSON_ROW]
+
+
+def word_counts_rebuild(*, lessons=None, batch_size: int = 2000) -> int:
+    """Count every lesson's words from scratch; returns how many lessons were counted."""
+    counts: Counter[str] = Counter()
+    texts = (
+        (lessons if lessons is not None else Lesson.objects.all()).order_by().values_list("text", flat=True)
+    )
+    total = 0
+    for text in texts.iterator(chunk_size=batch_size):
+        counts.update(significant_words(text))
+        total += 1
+    counts[EVERY_LESSON_ROW] = total
+    with transaction.atomic():
+        WordCount.objects.all().delete()
+        WordCount.objects.bulk_create(
+            (WordCount(word=word, lessons=n) for word, n in sorted(counts.items())), batch_size=batch_size
+        )
+    return total
+
+
+def lesson_text_saved(*, lesson: Lesson, text_before: str | None) -> None:
+    """After a lesson is saved with ``text_before`` (None: new): its words counted, its matches refreshed."""
+    try:
+        with transaction.atomic():
+            if text_before != lesson.text:
+                word_counts_update(before=text_before, after=lesson.text)
+    except DatabaseError:
+        logger.exception("Learnt before: the words of lesson %s could not be counted", lesson.pk)
+    lesson_matches_refresh(lesson=lesson)
+
+
+def lesson_deleted(*, text: str) -> None:
+    try:
+        with transaction.atomic():
+            word_counts_update(before=text, after=None)
+    except DatabaseError:
+        logger.exception("Learnt before: the words of a deleted lesson could not be uncounted")
 
 
 def lesson_matches_refresh(*, lesson: Lesson) -> None:

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from learnt_before.matching import MATCH_THRESHOLD, likeness, significant_words
+from learnt_before.matching import MATCH_THRESHOLD, lesson_words, likeness, significant_words
 from learnt_before.models import LessonMatch
 from learnt_before.services import lesson_match_dismiss, lesson_matches_update, lesson_matches_update_all
 from tests.factories import LessonFactory, OfficerFactory
@@ -17,11 +17,11 @@ def suggested(lesson):
 
 
 def test_the_same_lesson_in_other_words_is_alike_and_a_different_one_is_not():
-    assert likeness(significant_words(SLEEP), significant_words(SLEEP_AGAIN)) >= MATCH_THRESHOLD
-    assert likeness(significant_words(SLEEP), significant_words(UNRELATED)) < MATCH_THRESHOLD
+    assert likeness(lesson_words(SLEEP), lesson_words(SLEEP_AGAIN)) >= MATCH_THRESHOLD
+    assert likeness(lesson_words(SLEEP), lesson_words(UNRELATED)) < MATCH_THRESHOLD
     # The same circumstance with another lesson is not the same lesson.
     same_circumstance = "There is a need for reflective supervision when a parent misuses alcohol or drugs."
-    assert likeness(significant_words(SLEEP), significant_words(same_circumstance)) < MATCH_THRESHOLD
+    assert likeness(lesson_words(SLEEP), lesson_words(same_circumstance)) < MATCH_THRESHOLD
     # Words every lesson uses, plural and -ing endings do not make or break a match.
     assert significant_words("There is a need for agencies to share sleeping plans") == {
         "share",
