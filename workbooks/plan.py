@@ -8,8 +8,6 @@ children named on the Children sheet. A review already in the system is matched 
 reference (whatever its capitals) and compared: same content, no change.
 """
 
-from dataclasses import dataclass, field
-
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.text import slugify
 
@@ -44,6 +42,7 @@ from workbooks.columns import (
     Sheet,
 )
 from workbooks.constraints import full_clean
+from workbooks.preview import FindingRow, Preview, ReviewPlan, saved_key
 from workbooks.reading import Problem, Workbook
 
 MODELS = {KEY_ISSUES.key: KeyIssue, POSITIVE_FACTORS.key: PositiveFactor, LESSONS.key: Lesson,
@@ -54,85 +53,6 @@ NOT_FIELDS = {"reference", *LIST_FIELDS}
 CHILD_FIELDS = [c.key for c in CHILDREN.columns if c.key != "review"]
 PARSERS = {DATE: values.date, YES_NO: values.yes_no, WHOLE: values.whole}
 BAD = object()  # a cell that could not be read: reported once, then left out of every record
-
-
-@dataclass
-class FindingRow:
-    row: int
-    text: str = ""
-    child: str = ""
-    practice_area: str = ""
-    themes: list = field(default_factory=list)
-    services: list = field(default_factory=list)
-    owner: OwnerGroup | None = None
-    target_date: object = None
-
-    def key(self):
-        return (
-            self.text,
-            self.child.casefold(),
-            self.practice_area.casefold(),
-            frozenset(t.pk for t in self.themes),
-            frozenset(s.pk for s in self.services),
-            self.owner.pk if self.owner else None,
-            self.target_date,
-        )
-
-
-def saved_key(finding) -> tuple:
-    """The same key for a finding in the database (its relations prefetched)."""
-    area = getattr(finding, "practice_area", None)
-    is_lesson = isinstance(finding, Lesson)
-    return (
-        finding.text,
-        finding.child.pseudonym.casefold() if finding.child else "",
-        area.name.casefold() if area else "",
-        frozenset(t.pk for t in finding.themes.all()) if is_lesson else frozenset(),
-        frozenset(s.pk for s in finding.services.all()) if is_lesson else frozenset(),
-        getattr(finding, "owner_group_id", None),
-        getattr(finding, "target_date", None),
-    )
-
-
-@dataclass
-class ReviewPlan:
-    reference: str
-    row: int
-    fields: dict  # the columns the sheet has; a blank cell is the field's empty value
-    themes: list | None = None  # None: the column is not in the file, so left as it is
-    services: list | None = None
-    children: list | None = None  # (row, fields) per child; None: no Children sheet
-    findings: dict = field(default_factory=dict)  # sheet key -> [FindingRow], only sheets in the file
-    existing: Review | None = None
-    changes: list = field(default_factory=list)
-
-    @property
-    def action(self) -> str:
-        if self.existing is None:
-            return "create"
-        return "update" if self.changes else "unchanged"
-
-
-@dataclass
-class Preview:
-    plans: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    rows: dict = field(default_factory=dict)  # sheet title -> rows read
-
-    def count(self, action) -> int:
-        return sum(plan.action == action for plan in self.plans)
-
-    @property
-    def counts(self) -> dict:
-        return {action: self.count(action) for action in ("create", "update", "unchanged")}
-
-    @property
-    def fingerprint(self) -> str:
-        """What would be done, in short: compared when the officer confirms."""
-        import hashlib
-
-        parts = [f"{p.reference}|{p.action}|{';'.join(p.changes)}" for p in self.plans]
-        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
 class Checker:

@@ -3,8 +3,9 @@ is an update, and everything or nothing is written."""
 
 import pytest
 
+from learnt_before.models import LessonMatch
 from reviews.models import Child, Lesson, Recommendation, Review
-from tests.factories import ReviewFactory
+from tests.factories import LessonFactory, ReviewFactory
 from tests.workbooks.builders import REVIEW_HEADINGS, csv_zip, sheets, xlsx
 from workbooks.services import workbook_import, workbook_preview
 from workbooks.template import workbook_template
@@ -48,9 +49,10 @@ def test_imported_reviews_are_drafts_with_everything_and_history_naming_the_impo
     assert Lesson.history.filter(review_id=review.pk).exclude(history_user=officer).count() == 0
     assert Child.history.get(review_id=review.pk).history_change_reason == "Imported from reviews.xlsx"
     rows = list(Lesson.history.filter(id=lessons[0].pk).order_by("history_date", "history_id"))
-    assert [row.history_type for row in rows] == ["+", "~"]  # saved, then tagged with themes and services
-    assert {tag.theme.name for tag in rows[-1].themes.all()} == {"Neglect", "Voice of the child"}
-    assert [tag.service.name for tag in rows[-1].services.all()] == ["Schools and education"]
+    assert [row.history_type for row in rows] == ["+"]  # created with its themes and services, in one row
+    assert {tag.theme.name for tag in rows[0].themes.all()} == {"Neglect", "Voice of the child"}
+    assert [tag.service.name for tag in rows[0].services.all()] == ["Schools and education"]
+    assert {tag.theme.name for tag in review.history.first().themes.all()} == {"Neglect"}
 
 
 def test_the_same_file_twice_changes_nothing(officer):
@@ -149,3 +151,31 @@ def test_dates_as_real_dates_iso_british_text_and_excel_numbers(officer):
     imported(xlsx(data), officer)
     dates = set(Review.objects.filter(reference__startswith="R-").values_list("commissioned_on", flat=True))
     assert dates == {datetime.date(2024, 3, 31)}
+
+
+def test_an_imported_review_is_searched_counted_and_matched_like_one_saved_in_the_admin(
+    officer, client, django_capture_on_commit_callbacks
+):
+    """New reviews are written in bulk: what the admin's signals do must still be done."""
+    earlier = ReviewFactory(
+        reference="SCR-2012-01",
+        commissioned_on="2012-01-10",
+        completed_on="2012-06-30",
+        published_on="2012-09-01",
+    )
+    LessonFactory(review=earlier, text="There is a need for schools to share attendance worries.")
+    with django_capture_on_commit_callbacks(execute=True):
+        imported(xlsx(), officer)
+    review = Review.objects.get(reference="LCSPR-2025-07")
+    lesson = review.lessons.get(text__contains="attendance worries")
+    # "Learnt before", computed after the import commits (at once here: no worker in tests).
+    assert list(LessonMatch.objects.filter(lesson=lesson).values_list("earlier__review", flat=True)) == [
+        earlier.pk
+    ]
+    address = f"{review.get_absolute_url()}#lesson-"
+    assert address not in client.get("/lessons/?q=appointments").content.decode()  # a draft
+    Review.objects.filter(pk=review.pk).update(state=Review.State.PUBLISHED, published_on="2025-09-01")
+    page = client.get("/lessons/?q=appointments").content.decode()
+    assert address in page  # its search words were made
+    page = client.get("/lessons/?theme=was-not-brought-non-attendance").content.decode()
+    assert "missed appointments to be followed up" in page and "Lessons (1)" in page  # and it is counted
