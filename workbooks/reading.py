@@ -341,3 +341,22 @@ def _read_rows(rows, sheet: Sheet, book: Workbook):
                 row=number,
             )
         )
+
+
+def workbook_from_rows(sheets: dict) -> Workbook:
+    """A workbook made in memory: ``{sheet title or key: [header row, row, …]}``, each row a list of cells.
+
+    Read exactly as a CSV or XLSX file is (headers matched by their words or column keys, cells
+    kept as given for the checks to parse), and numbered as a spreadsheet would be: the header
+    is row 1. For content kept in another form, such as the demo's TOML files.
+    """
+    book = Workbook()
+    for title, rows in sheets.items():
+        sheet = SHEETS_BY_NAME.get(header_key(title))
+        if sheet is None:
+            book.problems.append(Problem(f"“{title}” is not one of the template's sheets."))
+        elif sheet.key in book.sheets:
+            book.problems.append(Problem(f"The {sheet.title} sheet is given twice (“{title}”)."))
+        else:
+            _read_rows(enumerate(rows, start=1), sheet, book)
+    return book
