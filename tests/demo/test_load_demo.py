@@ -8,6 +8,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from briefings.models import Newsletter
+from learnt_before.models import LessonMatch
 from reviews.models import BoardProfile, Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review
 
 pytestmark = pytest.mark.django_db
@@ -49,8 +50,13 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 def snapshot():
+    """Every row, what an officer would see of each review, its history and its suggestions."""
     return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in MODELS} | {
-        "texts": sorted(Lesson.objects.values_list("text", flat=True))
+        "texts": sorted(Lesson.objects.values_list("text", flat=True)),
+        "reviews": sorted(Review.objects.values_list("pk", "state", "version", "updated_at")),
+        "history": Review.history.count() + Lesson.history.count() + Recommendation.history.count(),
+        "progress": sorted(Recommendation.objects.values_list("pk", "status", "outcome")),
+        "matches": sorted(LessonMatch.objects.values_list("lesson", "earlier", "score")),
     }
 
 
@@ -88,6 +94,7 @@ def test_demo_covers_every_kind_and_state_and_loading_twice_changes_nothing():
     assert Review.objects.filter(visibility=Review.Visibility.PARTNERS, state=Review.State.PUBLISHED).exists()
     thematic = Review.objects.get(kind=Review.Kind.THEMATIC)
     assert thematic.children.count() == 2
+    assert LessonMatch.objects.exists()  # "learnt before", computed as the demo is loaded
     hidden = Review.objects.get(state=Review.State.NOT_FOR_PUBLICATION)
     assert hidden.not_for_publication_reason
     assert BoardProfile.objects.count() == 1
