@@ -25,6 +25,7 @@ import json
 import threading
 from collections import defaultdict
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -46,10 +47,27 @@ from reviews.querysets import audience, visibility_q
 CACHE_SECONDS = 10 * 60  # a safety net for writes that bypass save(), e.g. QuerySet.update()
 
 
+# The version a page is being made under (``version_kept``): read once per page, not per value.
+_page_version: ContextVar[str | None] = ContextVar("page_version", default=None)
+
+
 def content_version() -> str:
     """Changes whenever a review or anything it prints is added, changed or deleted."""
+    kept = _page_version.get()
+    if kept is not None:
+        return kept
     number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
     return str(number or 0)
+
+
+@contextmanager
+def version_kept(version: str):
+    """Every value read inside is keyed by ``version``, the one the page was found under."""
+    token = _page_version.set(version)
+    try:
+        yield
+    finally:
+        _page_version.reset(token)
 
 
 def content_version_raise():

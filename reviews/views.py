@@ -11,6 +11,7 @@ from reviews.caching import CACHE_SECONDS, cache_key, cached, content_version
 from reviews.forms import LearningSearchForm, ReviewFilterForm, input_key
 from reviews.library import FindingSearch, Results
 from reviews.models import Review, Theme
+from reviews.page_cache import kept_for_readers
 from reviews.pagination import PageError, page_of
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
 from reviews.themes import ThemeReviews, themes_with_lesson_counts
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_safe
+@kept_for_readers
 def review_list(request):
     visible = Review.objects.visible_to(request.user)
     version = content_version()
@@ -81,6 +83,7 @@ def review_detail(request, slug):
 
 
 @require_safe
+@kept_for_readers
 def lesson_list(request):
     """Search the learning: every kind of finding (``?kind_of_finding=``), grouped by review.
 
@@ -105,11 +108,13 @@ def lesson_list(request):
 
 
 @require_safe
+@kept_for_readers
 def theme_list(request):
     return render(request, "reviews/theme_list.html", {"themes": themes_with_lesson_counts(request.user)})
 
 
 @require_safe
+@kept_for_readers
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
     theme_reviews = ThemeReviews(request.user, theme)
