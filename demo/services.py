@@ -21,8 +21,7 @@ from briefings.models import Newsletter
 from briefings.services import newsletter_create, newsletter_problems
 from demo import content
 from demo.content import DemoDataError, shown
-from learnt_before.tasks import lessons_matches_refresh
-from reviews.models import BoardProfile, Lesson, Recommendation, Review
+from reviews.models import BoardProfile, Recommendation, Review
 from reviews.services import board_profile_ensure
 from workbooks.constraints import full_clean
 from workbooks.plan import preview_build
@@ -83,21 +82,14 @@ def reviews_demo_ensure(*, folder: Path = content.DATA) -> tuple[int, int]:
     preview = preview_build(workbook_from_rows(sheets.rows))
     if preview.problems:
         raise DemoDataError("\n".join(sheets.message(problem) for problem in preview.problems))
-    # The importer computes the new lessons' "learnt before" once its transaction commits. Inside
-    # a caller's transaction (a test's) that waits for the caller, yet the demo is to be complete
-    # when loaded: so there they are computed now (and once more, to the same result, on commit).
-    waiting = transaction.get_connection().in_atomic_block
+    # The new lessons' "learnt before" is computed once this commits (the importer queues it).
     with transaction.atomic():
         workbook_import(preview=preview, by=None, file_name=DEMO_SOURCE)
-        reviews = _states_set(new)
-    if waiting:
-        lessons_matches_refresh.call(
-            list(Lesson.objects.filter(review__in=reviews).values_list("pk", flat=True))
-        )
+        _states_set(new)
     return len(new), len(files)
 
 
-def _states_set(files: dict[Path, dict]) -> list[Review]:
+def _states_set(files: dict[Path, dict]) -> None:
     """Give the new reviews their states and their recommendations their progress, as their files say.
 
     The importer makes drafts, and leaves progress to the action plan. The demo's reviews are
@@ -127,7 +119,6 @@ def _states_set(files: dict[Path, dict]) -> list[Review]:
     for review in reviews:
         if review.state == Review.State.PUBLISHED:  # its briefing is kept, as when a review is published
             transaction.on_commit(partial(review_pdfs_queue, review_id=review.pk))
-    return reviews
 
 
 def _checked(path, obj, **options):

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
+from django.test import TestCase, override_settings
 
 from learnt_before.models import LessonMatch
 from reviews.models import Lesson, Review
@@ -49,13 +49,18 @@ SAME_CIRCUMSTANCE = [
 
 @pytest.fixture(scope="module", autouse=True)
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for this module (matches are computed as each lesson is saved), rolled back after."""
+    """The demo, loaded once for this module, rolled back after.
+
+    The import computes the new lessons' matches once its transaction commits: here, where
+    nothing commits, the callbacks are run as the load ends.
+    """
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
         transaction.atomic(),
     ):
-        call_command("load_demo", stdout=StringIO())
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            call_command("load_demo", stdout=StringIO())
         yield
         transaction.set_rollback(True)
 
