@@ -29,7 +29,7 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, F, Sum, Value
 
 from reviews.models import (
     ContentVersion,
@@ -148,11 +148,17 @@ def _tallies(review_ids, reviews) -> dict:
     """What each of ``review_ids`` adds to the counts now: {(review id, facet, value): n}."""
     parts = defaultdict(int)
     totals = defaultdict(int)
-    for key, model in FINDING_MODELS.items():
-        rows = model.objects.filter(review_id__in=review_ids).values("review_id").annotate(n=Count("id"))
-        for row in rows:
-            parts[(row["review_id"], FINDING, key)] = row["n"]
-            totals[row["review_id"]] += row["n"]
+    # Every kind of finding in one query: the rows of each kind are grouped by review.
+    kinds = [
+        model.objects.filter(review_id__in=review_ids)
+        .order_by()
+        .values("review_id")
+        .annotate(n=Count("id"), kind=Value(key))
+        for key, model in FINDING_MODELS.items()
+    ]
+    for row in kinds[0].union(*kinds[1:], all=True).order_by("review_id"):
+        parts[(row["review_id"], FINDING, row["kind"])] = row["n"]
+        totals[row["review_id"]] += row["n"]
     tags = defaultdict(lambda: (set(), set()))  # lesson id -> (theme ids, service ids)
     for through, column, side in (
         (Lesson.themes.through, "theme_id", 0),
@@ -241,9 +247,11 @@ def _sums_add(delta):
         else:
             row.n += n
             changed.append(row)
-    FacetCount.objects.bulk_update(changed, ["n"], batch_size=1000)
+    FacetCount.objects.bulk_update([row for row in changed if row.n], ["n"], batch_size=1000)
     FacetCount.objects.bulk_create(added, batch_size=1000)
-    FacetCount.objects.filter(n=0).delete()
+    gone = [row.pk for row in changed if not row.n]  # nothing left to count
+    if gone:
+        FacetCount.objects.filter(pk__in=gone).delete()
 
 
 def library_counts_forget(facet, value):
