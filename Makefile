@@ -8,6 +8,10 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
 
 .PHONY: run test install lint format bench bench-throughput clean
 
+# Python keeps compiled modules (and pytest its rewritten test modules) in __pycache__, which git
+# ignores: where the environment turns that off, every test run would compile everything again.
+unexport PYTHONDONTWRITEBYTECODE
+
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.13, python3.12 or python3)."; exit 1; }
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
