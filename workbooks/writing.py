@@ -124,11 +124,12 @@ class Creator:
         record_of = {record.id: record for record in records}
         for name, rows in (m2m or {}).items():
             copy = apps.get_model(model._meta.app_label, f"Historical{model.__name__}_{name}")
-            through = getattr(model, name).through
+            relation = getattr(model, name)
+            own, columns = relation.field.m2m_column_name(), relation.through._meta.fields
             copy.objects.bulk_create(
                 copy(
-                    history=record_of[getattr(row, getattr(model, name).field.m2m_column_name())],
-                    **{field.attname: getattr(row, field.attname) for field in through._meta.fields},
+                    history=record_of[getattr(row, own)],
+                    **{f.attname: getattr(row, f.attname) for f in columns},
                 )
                 for row in rows
             )

@@ -4,12 +4,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase, override_settings
 
 from briefings.models import Newsletter
 from learnt_before.models import LessonMatch
 from reviews.models import BoardProfile, Child, KeyIssue, Lesson, PositiveFactor, Recommendation, Review
+from tests.demo_loading import demo_loaded
 
 pytestmark = pytest.mark.django_db
 
@@ -38,17 +37,9 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
 
     Each test runs in its own transaction nested inside it, so whatever a test changes (an
     officer's edit, loading again) is undone before the next test, which finds the demo as loaded.
-    What would follow the load's commit ("learnt before", kept briefings) is run as it ends.
     """
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-        transaction.atomic(),
-    ):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("load_demo", stdout=StringIO())
+    with demo_loaded(django_db_blocker, tmp_path_factory.mktemp("media")):
         yield
-        transaction.set_rollback(True)
 
 
 def snapshot():

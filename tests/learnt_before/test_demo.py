@@ -4,11 +4,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase, override_settings
 
 from learnt_before.models import LessonMatch
 from reviews.models import Lesson, Review
+from tests.demo_loading import demo_loaded
 from tests.factories import LessonFactory
 from tests.learnt_before.conftest import SLEEP, SLEEP_AGAIN
 
@@ -54,15 +53,8 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     The import computes the new lessons' matches once its transaction commits: here, where
     nothing commits, the callbacks are run as the load ends.
     """
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-        transaction.atomic(),
-    ):
-        with TestCase.captureOnCommitCallbacks(execute=True):
-            call_command("load_demo", stdout=StringIO())
+    with demo_loaded(django_db_blocker, tmp_path_factory.mktemp("media")):
         yield
-        transaction.set_rollback(True)
 
 
 def lesson(reference, words):
