@@ -20,9 +20,10 @@ Findings are fetched for a page through ``visible_to`` whenever the HTML is not 
 from dataclasses import asdict, dataclass
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Value
+from django.db.models.functions import ExtractYear
 from django.utils.functional import SimpleLazyObject, cached_property
 
-from reviews import search
+from reviews import search, summing
 from reviews.caching import cache_key, cached, library_counts
 from reviews.models import (
     KeyIssue,
@@ -42,6 +43,12 @@ from reviews.querysets import visibility_q
 NEWEST_FIRST = (F("published_on").desc(nulls_last=True), F("id").desc())
 CACHED_REVIEWS = 100  # ten pages of ten; deeper pages are computed on demand
 FINDINGS_PER_REVIEW = 5  # the best matches of a review; the rest are on its page
+# What reviews/summing.py needs of a match's review, from a finding's or a kept count's row.
+_REVIEW_COLUMNS = {
+    "review_kind": F("review__kind"),
+    "year": ExtractYear("review__published_on"),
+    "published": F("review__published_on"),
+}
 
 
 @dataclass(frozen=True)
@@ -153,21 +160,17 @@ class FindingSearch:
                 found[service] = n
         return found
 
-    def _tag_counts(self, through, column, without):
+    def _tag_counts(self) -> tuple[dict, dict]:
+        """Lessons per theme and per service, each facet without its own filter."""
         if self._counts_kept():
-            return self._tag_counts_kept(without)
-        lessons = self.findings(KINDS_BY_KEY["lesson"], without=(without,))
+            return self._tag_counts_kept(THEME), self._tag_counts_kept(SERVICE)
+        lessons = self.findings(KINDS_BY_KEY["lesson"], without=("theme", "service"))
         if lessons.query.is_empty():
-            return {}
-        rows = (
-            through.objects.filter(lesson_id__in=lessons.order_by().values("id"))
-            .values(column)
-            .annotate(n=Count("lesson_id"))
-        )
-        return {row[column]: row["n"] for row in rows}
+            return {}, {}
+        return summing.tags_counted(lessons, theme=self.filters.theme, service=self.filters.service)
 
-    def _by_review_kept(self):
-        """``_by_review`` from the kept counts of each review: its lessons on the filters, or findings."""
+    def _rows_kept(self):
+        """``_rows`` from the kept counts of each review: its lessons on the filters, or findings."""
         f = self.filters
         rows = ReviewTally.objects.all()
         if f.theme and f.service:
@@ -180,39 +183,32 @@ class FindingSearch:
         if condition is not None:
             rows = rows.filter(condition)
         tagged = bool(f.theme or f.service)
-        return [
-            {
-                "review_id": review_id,
-                "review__kind": kind,
-                "review__published_on": published_on,
-                "n": n,
-                "best": 0,
-                "finding_kind": "lesson" if tagged else value,
-            }
-            for review_id, kind, published_on, n, value in rows.values_list(
-                "review_id", "review__kind", "review__published_on", "n", "value"
-            )
-        ]
+        return rows.order_by().values(
+            "review_id",
+            **_REVIEW_COLUMNS,
+            matches=F("n"),
+            best=Value(0.0),
+            finding_kind=Value("lesson") if tagged else F("value"),
+        )
 
-    def _by_review(self):
-        """One row per (kind of finding, review) with matches, whatever the kind, year and kind of finding."""
+    def _rows(self):
+        """Per (kind of finding, review) with matches, whatever the kind, year and kind of finding."""
         if not self.filters.q:
-            return self._by_review_kept()
+            return self._rows_kept()
         parts = []
         for kind in KINDS:
             findings = self.findings(kind, without=("kind_of_finding", "kind", "year"))
             if findings.query.is_empty():
                 continue
-            best = Max("search_rank") if self.filters.q else Max(Value(0))
             parts.append(
                 findings.order_by()
-                .values("review_id", "review__kind", "review__published_on")
-                .annotate(n=Count("id"), best=best, finding_kind=Value(kind.key))
+                .values("review_id", **_REVIEW_COLUMNS)
+                .annotate(matches=Count("id"), best=Max("search_rank"), finding_kind=Value(kind.key))
             )
         if not parts:
-            return []
+            return None
         # One query for every kind: the rows of each are grouped by its own review.
-        return list(parts[0].union(*parts[1:], all=True).order_by("review_id"))
+        return parts[0].union(*parts[1:], all=True).order_by()
 
     def _summary_kept(self, keep) -> SearchSummary:
         """The whole library, unfiltered: the kept counts and the newest reviews with findings."""
@@ -246,17 +242,15 @@ class FindingSearch:
         f = self.filters
         if self._counts_kept() and not (f.theme or f.service or f.kind_of_finding):
             return self._summary_kept(keep)
-        facets = {
-            "theme": self._tag_counts(Lesson.themes.through, "theme_id", "theme"),
-            "service": self._tag_counts(Lesson.services.through, "service_id", "service"),
-            "kind": {},
-            "year": {},
-            "kind_of_finding": {},
-        }
-        total, reviews = 0, {}
-        for row in self._by_review():
-            key, n, published = row["finding_kind"], row["n"], row["review__published_on"]
-            kind, year = row["review__kind"], published.year if published else None
+        themes, services = self._tag_counts()
+        facets = {"theme": themes, "service": services, "kind": {}, "year": {}, "kind_of_finding": {}}
+        rows = self._rows()
+        if rows is None:
+            return SearchSummary(total=0, reviews=0, facets=facets, first=[])
+        groups = summing.groups_summed(rows, summing.Chosen(f.kind, f.year, f.kind_of_finding), keep)
+        total = 0
+        # Each facet counts what choosing one of its values would show: the other filters hold.
+        for kind, year, key, n in groups.cells:
             chosen_kind = not f.kind or kind == f.kind
             chosen_year = not f.year or year == f.year
             chosen_finding = not f.kind_of_finding or key == f.kind_of_finding
@@ -268,24 +262,7 @@ class FindingSearch:
                 facets["kind_of_finding"][key] = facets["kind_of_finding"].get(key, 0) + n
             if chosen_kind and chosen_year and chosen_finding:
                 total += n
-                entry = reviews.setdefault(
-                    row["review_id"], {"best": row["best"], "published": published, "n": {}}
-                )
-                entry["best"] = max(entry["best"], row["best"])
-                entry["n"][key] = n
-
-        def order(item):
-            review_id, entry = item
-            newest = (
-                entry["published"] is not None,
-                entry["published"] and entry["published"].toordinal(),
-                review_id,
-            )
-            return (entry["best"], *newest) if f.q else newest
-
-        ranked = sorted(reviews.items(), key=order, reverse=True)
-        first = [(review_id, entry["n"]) for review_id, entry in ranked[:keep]]
-        return SearchSummary(total=total, reviews=len(reviews), facets=facets, first=first)
+        return SearchSummary(total=total, reviews=groups.reviews, facets=facets, first=groups.first)
 
     def page(self, start: int, stop: int) -> list:
         """The reviews from position ``start`` to ``stop``, each with its best matching findings."""

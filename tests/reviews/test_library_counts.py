@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Sum
 
+from reviews import search
 from reviews.caching import FINDING_MODELS, content_version, library_counts
 from reviews.library import KINDS, FindingSearch, SearchFilters
 from reviews.models import FacetCount, KeyIssue, Lesson, Review, ReviewTally
@@ -234,3 +235,66 @@ def test_a_review_saved_with_its_findings_is_counted_once_and_exactly(readers, l
         assert content_version() != version  # but cached pages are stale at once
     assert refreshes == [{review.pk, library["partners"].pk}]
     assert_exact(readers, after="a review saved with its findings")
+
+
+def _searched_directly(user, f: SearchFilters) -> dict:
+    """What a search should count, finding by finding, through the visibility rule.
+
+    Only lessons carry themes and services, so a theme or service chosen leaves out the rest.
+    """
+    found = []  # (review id, kind of review, year, kind of finding, themes, services)
+    for key, model in FINDING_MODELS.items():
+        findings = search.findings_matching(model.objects.visible_to(user), f.q)
+        for finding in findings.select_related("review"):
+            tags = (set(), set())
+            if model is Lesson:
+                tags = ({t.pk for t in finding.themes.all()}, {s.pk for s in finding.services.all()})
+            published = finding.review.published_on
+            found.append((finding.review_id, finding.review.kind, published and published.year, key, *tags))
+
+    def holds(row, *, but=""):
+        _, kind, year, key, themes, services = row
+        return (
+            (but == "kind" or not f.kind or kind == f.kind)
+            and (but == "year" or not f.year or year == f.year)
+            and (but == "kind_of_finding" or not f.kind_of_finding or key == f.kind_of_finding)
+            and (but == "theme" or not f.theme or f.theme in themes)
+            and (but == "service" or not f.service or f.service in services)
+        )
+
+    chosen = [row for row in found if holds(row)]
+    facets = {
+        "kind": Counter(row[1] for row in found if holds(row, but="kind")),
+        "year": Counter(row[2] for row in found if holds(row, but="year") and row[2]),
+        "kind_of_finding": Counter(row[3] for row in found if holds(row, but="kind_of_finding")),
+        "theme": Counter(t for row in found if holds(row, but="theme") for t in row[4]),
+        "service": Counter(s for row in found if holds(row, but="service") for s in row[5]),
+    }
+    first = {}
+    for row in chosen:
+        first.setdefault(row[0], Counter())[row[3]] += 1
+    return {"total": len(chosen), "reviews": len(first), "facets": facets, "first": first}
+
+
+def test_searches_are_added_up_exactly_for_each_audience_and_filter(library, readers):
+    other_kind = next(kind for kind in Review.Kind.values if kind != Review.Kind.MANAGEMENT)
+    _save(library["partners"], kind=other_kind, published_on=datetime.date(2025, 3, 1))
+    KeyIssueFactory(review=library["public"], text="A need no lesson shares.")
+    theme, service = library["theme"].pk, library["service"].pk
+    for name, user in readers.items():
+        for kind in ("", Review.Kind.MANAGEMENT):
+            for year in (None, 2025):
+                for kind_of_finding in ("", "lesson", "key_issue"):
+                    for tags in ({}, {"theme": theme}, {"service": service}):
+                        f = SearchFilters(
+                            q="need", kind=kind, year=year, kind_of_finding=kind_of_finding, **tags
+                        )
+                        summary = FindingSearch(user, f).summary()
+                        expected = _searched_directly(user, f)
+                        got = {
+                            "total": summary.total,
+                            "reviews": summary.reviews,
+                            "facets": {k: Counter(v) for k, v in summary.facets.items()},
+                            "first": {review: Counter(n) for review, n in summary.first},
+                        }
+                        assert got == expected, (name, f)
