@@ -38,9 +38,10 @@ def touch(reviews, *, recount=True):
     reviews.touch(recount=recount)
 
 
-def review_changed(sender, instance, raw=False, **kwargs):
+def review_changed(sender, instance, raw=False, created=False, **kwargs):
     if not raw:
-        library_changed([instance.pk])
+        # A review just created has nothing counted yet: its findings and tags come after it.
+        library_changed([instance.pk], recount=not created)
 
 
 def touch_reviews_using(entry):
@@ -59,7 +60,8 @@ def list_entry_deleted(sender, instance, **kwargs):
 
 def finding_changed(sender, instance, raw=False, **kwargs):
     if not raw and instance.review_id:
-        touch(Review.objects.filter(pk=instance.review_id))
+        # Children are printed, never counted: the library's counts stay as they are.
+        touch(Review.objects.filter(pk=instance.review_id), recount=sender is not Child)
 
 
 def review_lists_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
