@@ -318,7 +318,7 @@ class FindingSearch:
 
 
 def with_tags(lessons):
-    """Each lesson's ``themes.all()`` and ``services.all()`` read in one query each, as a prefetch would.
+    """Each lesson's ``themes.all()`` and ``services.all()``, both read in one query, as a prefetch would.
 
     Django's own prefetch builds a filtered queryset per lesson, which cost more than the
     rest of a page of results.
@@ -326,25 +326,29 @@ def with_tags(lessons):
     if not lessons:
         return
     ids = [lesson.pk for lesson in lessons]
-    for name, model, field in (("themes", Theme, "theme"), ("services", Service, "service")):
-        rows = (
-            getattr(Lesson, name)
-            .through.objects.filter(lesson_id__in=ids)
-            .values_list("lesson_id", f"{field}__id", f"{field}__name", f"{field}__slug")
-        )
-        tags, each = {lesson_id: [] for lesson_id in ids}, {}
-        for lesson_id, pk, tag_name, slug in rows:
-            if pk not in each:  # one object per theme or service, shared by the lessons
-                each[pk] = model(id=pk, name=tag_name, slug=slug)
-            tags[lesson_id].append(each[pk])
-        for lesson in lessons:
+    kinds = {"themes": Theme, "services": Service}
+    parts = [
+        getattr(Lesson, name)
+        .through.objects.filter(lesson_id__in=ids)
+        .values_list("lesson_id", f"{field}__id", f"{field}__name", f"{field}__slug")
+        .annotate(tags=Value(name))
+        .order_by()
+        for name, field in (("themes", "theme"), ("services", "service"))
+    ]
+    tags = {name: {lesson_id: [] for lesson_id in ids} for name in kinds}
+    each = {}  # one object per theme or service, shared by the lessons
+    for lesson_id, pk, tag_name, slug, name in parts[0].union(parts[1], all=True):
+        if (name, pk) not in each:
+            each[(name, pk)] = kinds[name](id=pk, name=tag_name, slug=slug)
+        tags[name][lesson_id].append(each[(name, pk)])
+    for lesson in lessons:
+        cache = getattr(lesson, "_prefetched_objects_cache", {})
+        for name, model in kinds.items():
             found = model.objects.all()
-            found._result_cache = sorted(tags[lesson.pk], key=lambda tag: (tag.name, tag.pk))
+            found._result_cache = sorted(tags[name][lesson.pk], key=lambda tag: (tag.name, tag.pk))
             found._prefetch_done = True
-            lesson._prefetched_objects_cache = {
-                **getattr(lesson, "_prefetched_objects_cache", {}),
-                name: found,
-            }
+            cache = {**cache, name: found}
+        lesson._prefetched_objects_cache = cache
 
 
 def _context_excerpts(review, q) -> list:
