@@ -318,37 +318,32 @@ class FindingSearch:
 
 
 def with_tags(lessons):
-    """Each lesson's ``themes.all()`` and ``services.all()``, both read in one query, as a prefetch would.
+    """Set each lesson's ``theme_tags`` and ``service_tags`` (lists, by name), both read in one query.
 
-    Django's own prefetch builds a filtered queryset per lesson, which cost more than the
-    rest of a page of results.
+    A prefetch of ``themes`` and ``services`` builds a queryset per lesson and tag, which cost
+    more than the rest of a page of results.
     """
     if not lessons:
         return
     ids = [lesson.pk for lesson in lessons]
-    kinds = {"themes": Theme, "services": Service}
+    kinds = {"theme": Theme, "service": Service}
     parts = [
-        getattr(Lesson, name)
+        getattr(Lesson, f"{kind}s")
         .through.objects.filter(lesson_id__in=ids)
-        .values_list("lesson_id", f"{field}__id", f"{field}__name", f"{field}__slug")
-        .annotate(tags=Value(name))
+        .values_list("lesson_id", f"{kind}__id", f"{kind}__name", f"{kind}__slug")
+        .annotate(tags=Value(kind))
         .order_by()
-        for name, field in (("themes", "theme"), ("services", "service"))
+        for kind in kinds
     ]
-    tags = {name: {lesson_id: [] for lesson_id in ids} for name in kinds}
+    tags = {kind: {lesson_id: [] for lesson_id in ids} for kind in kinds}
     each = {}  # one object per theme or service, shared by the lessons
-    for lesson_id, pk, tag_name, slug, name in parts[0].union(parts[1], all=True):
-        if (name, pk) not in each:
-            each[(name, pk)] = kinds[name](id=pk, name=tag_name, slug=slug)
-        tags[name][lesson_id].append(each[(name, pk)])
+    for lesson_id, pk, tag_name, slug, kind in parts[0].union(parts[1], all=True):
+        if (kind, pk) not in each:
+            each[(kind, pk)] = kinds[kind](id=pk, name=tag_name, slug=slug)
+        tags[kind][lesson_id].append(each[(kind, pk)])
     for lesson in lessons:
-        cache = getattr(lesson, "_prefetched_objects_cache", {})
-        for name, model in kinds.items():
-            found = model.objects.all()
-            found._result_cache = sorted(tags[name][lesson.pk], key=lambda tag: (tag.name, tag.pk))
-            found._prefetch_done = True
-            cache = {**cache, name: found}
-        lesson._prefetched_objects_cache = cache
+        for kind in kinds:
+            setattr(lesson, f"{kind}_tags", sorted(tags[kind][lesson.pk], key=lambda tag: (tag.name, tag.pk)))
 
 
 def _context_excerpts(review, q) -> list:
