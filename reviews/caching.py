@@ -28,8 +28,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count, F, Sum, Value
+from django.db import connection, transaction
+from django.db.models import F, Sum
 
 from reviews.models import (
     ContentVersion,
@@ -144,33 +144,57 @@ def library_changed(review_ids, *, recount=True):
                 waiting.update(int(i) for i in review_ids)
 
 
+def _rows_counted(review_ids) -> list:
+    """What the counts of ``review_ids`` are made of, in one statement (it runs on every write).
+
+    Rows of (part, review id, kind of finding, lesson id, value): ``finding`` rows count each
+    kind of finding of a review (value: how many); ``theme`` and ``service`` rows tag a lesson
+    (value: the theme or service id); ``review_theme`` rows tag a review.
+    """
+    quote = connection.ops.quote_name
+    table = {name: quote(model._meta.db_table) for name, model in FINDING_MODELS.items()}
+    lessons = table["lesson"]
+    tagged = {
+        "theme": quote(Lesson.themes.through._meta.db_table),
+        "service": quote(Lesson.services.through._meta.db_table),
+        "review_theme": quote(Review.themes.through._meta.db_table),
+    }
+    ids = ", ".join(["%s"] * len(review_ids))
+    # Only the models' own table names and kinds are put in (S608); the review ids are parameters.
+    parts = [
+        f"SELECT 'finding', review_id, '{key}', CAST(NULL AS integer), COUNT(*) FROM {table[key]} "  # noqa: S608
+        f"WHERE review_id IN ({ids}) GROUP BY review_id"
+        for key in FINDING_MODELS
+    ]
+    parts += [
+        f"SELECT '{part}', lesson.review_id, NULL, tag.lesson_id, tag.{part}_id FROM {tagged[part]} AS tag "  # noqa: S608
+        f"JOIN {lessons} AS lesson ON lesson.id = tag.lesson_id WHERE lesson.review_id IN ({ids})"
+        for part in ("theme", "service")
+    ]
+    parts.append(
+        f"SELECT 'review_theme', review_id, NULL, NULL, theme_id FROM {tagged['review_theme']} "  # noqa: S608
+        f"WHERE review_id IN ({ids})"
+    )
+    sql = " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(review_ids) * len(parts))
+        return cursor.fetchall()
+
+
 def _tallies(review_ids, reviews) -> dict:
     """What each of ``review_ids`` adds to the counts now: {(review id, facet, value): n}."""
     parts = defaultdict(int)
     totals = defaultdict(int)
-    # Every kind of finding in one query: the rows of each kind are grouped by review.
-    kinds = [
-        model.objects.filter(review_id__in=review_ids)
-        .order_by()
-        .values("review_id")
-        .annotate(n=Count("id"), kind=Value(key))
-        for key, model in FINDING_MODELS.items()
-    ]
-    for row in kinds[0].union(*kinds[1:], all=True).order_by("review_id"):
-        parts[(row["review_id"], FINDING, row["kind"])] = row["n"]
-        totals[row["review_id"]] += row["n"]
-    tags = defaultdict(lambda: (set(), set()))  # lesson id -> (theme ids, service ids)
-    for through, column, side in (
-        (Lesson.themes.through, "theme_id", 0),
-        (Lesson.services.through, "service_id", 1),
-    ):
-        rows = through.objects.filter(lesson__review_id__in=review_ids)
-        for lesson_id, review_id, value in rows.values_list("lesson_id", "lesson__review_id", column):
-            tags[(review_id, lesson_id)][side].add(value)
+    tags = defaultdict(lambda: (set(), set()))  # (review id, lesson id) -> (theme ids, service ids)
     on_theme = defaultdict(set)
-    rows = Review.themes.through.objects.filter(review_id__in=review_ids).values_list("review_id", "theme_id")
-    for review_id, theme in rows:
-        on_theme[review_id].add(theme)
+    for part, review_id, kind, lesson_id, value in _rows_counted(review_ids):
+        if part == "finding":
+            parts[(review_id, FINDING, kind)] = value
+            totals[review_id] += value
+        elif part == "review_theme":
+            on_theme[review_id].add(value)
+        else:
+            tags[(review_id, lesson_id)][0 if part == "theme" else 1].add(value)
     for (review_id, _), (themes, services) in tags.items():
         on_theme[review_id] |= themes
         for theme in themes:
@@ -208,23 +232,35 @@ def _refresh(review_ids):
         Review.objects.filter(pk__in=review_ids).values("id", "state", "visibility", "kind", "published_on")
     )
     states = {review["id"]: (review["state"], review["visibility"]) for review in reviews}
-    delta = defaultdict(int)  # (state, visibility, facet, value) -> change
+    # (review id, facet, value) -> (state, visibility, n), as kept and as counted now
     old = ReviewTally.objects.filter(review_id__in=review_ids)
-    for state, visibility, facet, value, n in old.values_list("state", "visibility", "facet", "value", "n"):
-        delta[(state, visibility, facet, value)] -= n
-    new = []
-    for (review_id, facet, value), n in _tallies(review_ids, reviews).items():
-        if review_id not in states:  # deleted: its findings are going with it
-            continue
-        state, visibility = states[review_id]
-        delta[(state, visibility, facet, value)] += n
-        new.append(
+    kept = {
+        (r, facet, value): (state, visibility, n)
+        for r, state, visibility, facet, value, n in old.values_list(
+            "review_id", "state", "visibility", "facet", "value", "n"
+        )
+    }
+    counted = {
+        (review_id, facet, value): (*states[review_id], n)
+        for (review_id, facet, value), n in _tallies(review_ids, reviews).items()
+        if review_id in states  # not deleted: a deleted review's findings are going with it
+    }
+    if counted == kept:  # most writes change no count: a word edited, a date, a child
+        return
+    delta = defaultdict(int)  # (state, visibility, facet, value) -> change
+    for sign, rows in ((-1, kept), (1, counted)):
+        for (_, facet, value), (state, visibility, n) in rows.items():
+            delta[(state, visibility, facet, value)] += sign * n
+    old.delete()
+    ReviewTally.objects.bulk_create(
+        [
             ReviewTally(
                 review_id=review_id, state=state, visibility=visibility, facet=facet, value=value, n=n
             )
-        )
-    old.delete()
-    ReviewTally.objects.bulk_create(new, batch_size=2000)
+            for (review_id, facet, value), (state, visibility, n) in counted.items()
+        ],
+        batch_size=2000,
+    )
     _sums_add({key: n for key, n in delta.items() if n})
 
 
