@@ -283,7 +283,13 @@ def _sums_add(delta):
         else:
             row.n += n
             changed.append(row)
-    FacetCount.objects.bulk_update([row for row in changed if row.n], ["n"], batch_size=1000)
+    kept = [(row.n, row.pk) for row in changed if row.n]
+    if kept:
+        # One short statement per row: bulk_update's single CASE over every row took longer to build.
+        meta = FacetCount._meta
+        table, n, pk = (connection.ops.quote_name(name) for name in (meta.db_table, "n", meta.pk.column))
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {table} SET {n} = %s WHERE {pk} = %s", kept)  # noqa: S608 - names only
     FacetCount.objects.bulk_create(added, batch_size=1000)
     gone = [row.pk for row in changed if not row.n]  # nothing left to count
     if gone:
