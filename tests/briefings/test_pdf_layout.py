@@ -11,14 +11,16 @@ import pytest
 from briefings.documents import briefing_document, newsletter_document
 from briefings.models import Newsletter, NewsletterReview
 from briefings.pdf import render_pdf
-from reviews.models import Review
+from reviews.models import KeyIssue, Lesson, PositiveFactor, Recommendation, Review
 from reviews.reading import with_findings
 from tests.briefings.pdfs import ReadPdf
 from tests.factories import (
     ChildFactory,
     KeyIssueFactory,
     LessonFactory,
+    OwnerGroupFactory,
     PositiveFactorFactory,
+    PracticeAreaFactory,
     RecommendationFactory,
     ReviewFactory,
 )
@@ -46,18 +48,30 @@ def short_review(number):
 
 
 def long_review(number):
-    """Four children and a dozen of each kind of finding, some with a practice area."""
+    """Four children and a dozen of each kind of finding, some with a practice area.
+
+    The findings are written in bulk: what is printed is the same, and the suite is quicker.
+    """
     review = ReviewFactory(
         title=f"Long review {number}", summary=SENTENCE * 6, why_it_matters=SENTENCE * 2, report_url=LONG_URL
     )
     children = [ChildFactory(review=review, pseudonym=f"Child {c}{number}") for c in "WXYZ"]
-    areas = ["Health", "", "Education", "", "Police", ""]
+    areas = {
+        name: PracticeAreaFactory(review=review, name=name) for name in ("Health", "Education", "Police")
+    }
+    owner = OwnerGroupFactory(name="All agencies")
+    found = {KeyIssue: [], PositiveFactor: [], Lesson: [], Recommendation: []}
     for n in range(12):
-        child, area = children[n % 4], areas[n % 6]
-        KeyIssueFactory(review=review, child=child, text=f"Key issue {n}: {SENTENCE}")
-        PositiveFactorFactory(review=review, child=child, practice_area=area, text=f"Good practice {n}.")
-        LessonFactory(review=review, child=child, practice_area=area, text=f"Lesson {n}: {SENTENCE}")
-        RecommendationFactory(review=review, child=child, text=f"Recommendation {n}: {SENTENCE[:110]}")
+        child, area = children[n % 4], areas.get(["Health", "", "Education", "", "Police", ""][n % 6])
+        common = {"review": review, "child": child, "order": n}
+        found[KeyIssue].append(KeyIssue(**common, text=f"Key issue {n}: {SENTENCE}"))
+        found[PositiveFactor].append(PositiveFactor(**common, practice_area=area, text=f"Good practice {n}."))
+        found[Lesson].append(Lesson(**common, practice_area=area, text=f"Lesson {n}: {SENTENCE}"))
+        found[Recommendation].append(
+            Recommendation(**common, owner_group=owner, text=f"Recommendation {n}: {SENTENCE[:110]}")
+        )
+    for model, findings in found.items():
+        model.objects.bulk_create(findings)
     return review
 
 
