@@ -250,8 +250,9 @@ def test_a_briefing_names_the_board_it_is_from(board):
 
 def test_a_shortened_practice_table_keeps_its_practice_areas_before_other_findings(board):
     review = ReviewFactory(title="Review of many lessons")
-    for n in range(20):
-        LessonFactory(review=review, text=f"Lesson {n} without an area: {SENTENCE}")
+    Lesson.objects.bulk_create(
+        Lesson(review=review, order=n, text=f"Lesson {n} without an area: {SENTENCE}") for n in range(20)
+    )
     LessonFactory(review=review, practice_area="Schools", text="There is a need to ask about absence.")
     PositiveFactorFactory(review=review, practice_area="Schools", text="The school raised concerns early.")
     rows = lines(briefing_pdf(review, board).text)
