@@ -29,6 +29,8 @@ import hashlib
 import importlib.metadata
 import io
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,12 +306,27 @@ def _queued_key(kind: str, object_id: int, fingerprint: str) -> str:
     return f"briefings:pdf-queued:{kind}:{object_id}:{fingerprint}"
 
 
+_deferred = ContextVar("renderings_deferred", default=False)
+
+
+@contextmanager
+def renderings_deferred():
+    """Inside, no rendering is queued ahead: each PDF is made at its first download (a quick demo load)."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
 def _queue_rendering(task, kind: str, object_id: int, fingerprint: str) -> bool:
     """Queue a rendering once per document and fingerprint; True when it has already run.
 
     WeasyPrint is checked first, so a server without it answers that PDFs cannot be made
     rather than that one is being prepared.
     """
+    if _deferred.get():
+        return False
     require_weasyprint()
     key = _queued_key(kind, object_id, fingerprint)
     if not cache.add(key, True, QUEUED_SECONDS):

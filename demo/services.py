@@ -129,8 +129,10 @@ def _checked(path, obj, **options):
     return obj
 
 
-def newsletters_demo_ensure(*, folder: Path = content.DATA) -> int:
+def newsletters_demo_ensure(*, folder: Path = content.DATA, pdfs: bool = True) -> int:
     """Create each demo newsletter once, with those of its reviews that exist; returns how many were added.
+
+    ``pdfs=False`` leaves the published issue's PDF to its first download.
 
     A file whose ``state`` is "published" starts the demo's archive with one issue. The draft
     deliberately includes a review still awaiting approval, to show how the admin and the
@@ -154,7 +156,8 @@ def newsletters_demo_ensure(*, folder: Path = content.DATA) -> int:
             Newsletter.objects.filter(pk=newsletter.pk).update(
                 state=Newsletter.State.PUBLISHED, published_at=timezone.now()
             )
-            _keep_pdf(Newsletter.objects.get(pk=newsletter.pk))
+            if pdfs:
+                _keep_pdf(Newsletter.objects.get(pk=newsletter.pk))
     return added
 
 

@@ -88,7 +88,7 @@ def demo(browser, django_db_setup, django_db_blocker, demo_media):
     by the data migrations are put back, as after any test that commits (tests/conftest.py).
     """
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", pdfs=False, verbosity=0)  # each PDF made at its first download
     server = LiveServer("localhost")
     try:
         with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):

@@ -26,5 +26,5 @@ def keep_only(folder, *references):
 
 def load(folder):
     out = StringIO()
-    call_command("load_demo", folder=folder, stdout=out)
+    call_command("load_demo", folder=folder, pdfs=False, stdout=out)
     return out.getvalue()

@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from briefings.models import Newsletter
 from learnt_before.models import LessonMatch
@@ -98,3 +99,11 @@ def test_demo_keeps_an_officers_edit():
     Review.objects.filter(pk=review.pk).update(title="Edited by an officer")
     call_command("load_demo", stdout=StringIO())
     assert Review.objects.get(pk=review.pk).title == "Edited by an officer"
+
+
+def test_without_pdfs_each_pdf_is_made_at_its_first_download(client):
+    newsletter = Newsletter.objects.get(state=Newsletter.State.PUBLISHED)
+    assert not newsletter.pdf_name  # loaded with --no-pdfs (tests/demo_loading.py)
+    response = client.get(reverse("briefings:newsletter_pdf", args=[newsletter.slug]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content if response.streaming else [response.content])[:5] == b"%PDF-"

@@ -1,7 +1,9 @@
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from briefings.kept_pdfs import renderings_deferred
 from demo import content
 from demo.actions import actions_demo_ensure
 from demo.cases import cases_demo_ensure
@@ -23,13 +25,24 @@ class Command(BaseCommand):
             default=content.DATA,
             help="A folder laid out like demo/data/: board.toml, reviews/*.toml, newsletters/*.toml.",
         )
+        parser.add_argument(
+            "--no-pdfs",
+            action="store_false",
+            dest="pdfs",
+            help="Leave every PDF to be made at its first download (a quicker load).",
+        )
 
-    def handle(self, *args, folder, **options):
+    def handle(self, *args, folder, pdfs=True, **options):
+        # Without PDFs, nothing is rendered ahead: each is made at its first download.
+        with nullcontext() if pdfs else renderings_deferred():
+            self._load(folder, pdfs)
+
+    def _load(self, folder, pdfs):
         try:
             board_demo_ensure(folder=folder)
             added, files = reviews_demo_ensure(folder=folder)
             self.stdout.write(f"Demo data: {added} reviews added, {files - added} already present.")
-            self.stdout.write(f"Demo newsletters: {newsletters_demo_ensure(folder=folder)} added.")
+            self.stdout.write(f"Demo newsletters: {newsletters_demo_ensure(folder=folder, pdfs=pdfs)} added.")
             for ensure in DEMO_EXTRAS:
                 self.stdout.write(ensure())
         except DemoDataError as error:
