@@ -9,9 +9,16 @@ from briefings.models import Newsletter
 from briefings.services import newsletter_create, newsletter_submit
 from reviews.models import Review
 from tests.briefings.conftest import refreshed
+from tests.briefings.workflow import approve_and_publish
 from tests.factories import ManagerFactory, OfficerFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published_newsletter(draft_newsletter, editor):
+    """Published without its PDF: nothing here reads the kept file, and rendering it is slow."""
+    return approve_and_publish(newsletter=draft_newsletter, by=editor, keep_pdf=False)
 
 
 def form_data(newsletter=None, reviews=(), **overrides):

@@ -6,10 +6,18 @@ from django.urls import reverse
 from briefings.models import Newsletter
 from reviews.models import Review, Revision
 from tests.briefings.conftest import refreshed
+from tests.briefings.workflow import approve_and_publish
 from tests.factories import ManagerFactory, OfficerFactory, PractitionerFactory, ReviewFactory
 from tests.reviews.test_corrections import change_page_data, messages_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published_newsletter(draft_newsletter, editor):
+    """Published without its PDF: nothing here reads the kept file, and rendering it is slow."""
+    return approve_and_publish(newsletter=draft_newsletter, by=editor, keep_pdf=False)
+
 
 CORRECTED_INTRODUCTION = "Corrected national context: the figures for 2024."
 
