@@ -221,16 +221,19 @@ class FindingSearch:
             "kind_of_finding": dict(kept[FINDING]),
         }
         with_findings = ReviewTally.objects.filter(review=OuterRef("pk"), facet=REVIEWS)
-        ids = list(
-            Review.objects.visible_to(self.user)
-            .filter(Exists(with_findings))
-            .order_by(*NEWEST_FIRST)
-            .values_list("id", flat=True)[:keep]
+        newest = (
+            Review.objects.visible_to(self.user).filter(Exists(with_findings)).order_by(*NEWEST_FIRST)[:keep]
         )
-        by_kind = {review_id: {} for review_id in ids}
-        rows = ReviewTally.objects.filter(review_id__in=ids, facet=FINDING)
-        for review_id, key, n in rows.values_list("review_id", "value", "n"):
-            by_kind[review_id][key] = n
+        # The newest reviews' counts by kind of finding, in their order: one query.
+        rows = (
+            ReviewTally.objects.filter(review__in=newest.values("id"), facet=FINDING)
+            .order_by(F("review__published_on").desc(nulls_last=True), F("review_id").desc())
+            .values_list("review_id", "value", "n")
+        )
+        by_kind = {}
+        for review_id, key, n in rows:
+            by_kind.setdefault(review_id, {})[key] = n
+        ids = list(by_kind)
         return SearchSummary(
             total=sum(kept[FINDING].values()),
             reviews=sum(kept[REVIEWS].values()),
