@@ -44,7 +44,7 @@ from django.utils.text import slugify
 from briefings.annual_report import annual_report_fingerprint
 from briefings.documents import briefing_document, newsletter_document
 from briefings.models import Newsletter
-from briefings.pdf import render_pdf, require_weasyprint
+from briefings.pdf import PdfUnavailable, render_pdf, require_weasyprint
 from reviews.models import BoardProfile, Review
 from reviews.reading import with_findings
 
@@ -319,14 +319,23 @@ def renderings_deferred():
         _deferred.reset(token)
 
 
+def _render_ahead(task, kind: str, object_id: int, fingerprint: str) -> None:
+    """Queue a rendering before anyone asks for it, after a write: not while renderings are
+    deferred, nor on a server that cannot make PDFs (its downloads offer the web version)."""
+    if _deferred.get():
+        return
+    try:
+        _queue_rendering(task, kind, object_id, fingerprint)
+    except PdfUnavailable:
+        return
+
+
 def _queue_rendering(task, kind: str, object_id: int, fingerprint: str) -> bool:
     """Queue a rendering once per document and fingerprint; True when it has already run.
 
     WeasyPrint is checked first, so a server without it answers that PDFs cannot be made
     rather than that one is being prepared.
     """
-    if _deferred.get():
-        return False
     require_weasyprint()
     key = _queued_key(kind, object_id, fingerprint)
     if not cache.add(key, True, QUEUED_SECONDS):
@@ -369,7 +378,7 @@ def newsletter_pdf_queue(*, newsletter) -> None:
         newsletter_pdf_forget(newsletter_id=newsletter.pk)
         return
     fresh = Newsletter.objects.get(pk=newsletter.pk)
-    _queue_rendering(newsletter_task(), "newsletter", fresh.pk, newsletter_fingerprint(fresh))
+    _render_ahead(newsletter_task(), "newsletter", fresh.pk, newsletter_fingerprint(fresh))
 
 
 def review_pdfs_queue(*, review_id: int, newsletter_ids=None) -> None:
@@ -386,7 +395,7 @@ def review_pdfs_queue(*, review_id: int, newsletter_ids=None) -> None:
         kept_pdfs_forget(folder=BRIEFING_FOLDER, owner_id=review_id)
     else:
         fingerprint = review_briefing_fingerprint(review)
-        _queue_rendering(review_briefing_task(), "review", review.pk, fingerprint)
+        _render_ahead(review_briefing_task(), "review", review.pk, fingerprint)
     for newsletter in Newsletter.objects.filter(pk__in=list(newsletter_ids)):
         if review is None and _may_have_printed(newsletter, review_id):
             newsletter_pdf_forget(newsletter_id=newsletter.pk)  # it printed the review

@@ -7,7 +7,6 @@ already present (found by its reference or slug) is left exactly as it is, so an
 edits survive loading the demo again.
 """
 
-import logging
 from functools import partial
 from itertools import groupby
 from pathlib import Path
@@ -16,7 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from briefings.kept_pdfs import newsletter_pdf_keep, review_pdfs_queue
+from briefings.kept_pdfs import newsletter_pdf_queue, review_pdfs_queue
 from briefings.models import Newsletter
 from briefings.services import newsletter_create, newsletter_problems
 from demo import content
@@ -27,8 +26,6 @@ from workbooks.constraints import full_clean
 from workbooks.plan import preview_build
 from workbooks.reading import workbook_from_rows
 from workbooks.services import workbook_import
-
-logger = logging.getLogger(__name__)
 
 # How the demo's reviews are named in their history ("Imported from …").
 DEMO_SOURCE = "the demo data (demo/data/reviews)"
@@ -129,10 +126,8 @@ def _checked(path, obj, **options):
     return obj
 
 
-def newsletters_demo_ensure(*, folder: Path = content.DATA, pdfs: bool = True) -> int:
+def newsletters_demo_ensure(*, folder: Path = content.DATA) -> int:
     """Create each demo newsletter once, with those of its reviews that exist; returns how many were added.
-
-    ``pdfs=False`` leaves the published issue's PDF to its first download.
 
     A file whose ``state`` is "published" starts the demo's archive with one issue. The draft
     deliberately includes a review still awaiting approval, to show how the admin and the
@@ -156,14 +151,5 @@ def newsletters_demo_ensure(*, folder: Path = content.DATA, pdfs: bool = True) -
             Newsletter.objects.filter(pk=newsletter.pk).update(
                 state=Newsletter.State.PUBLISHED, published_at=timezone.now()
             )
-            if pdfs:
-                _keep_pdf(Newsletter.objects.get(pk=newsletter.pk))
+            newsletter_pdf_queue(newsletter=newsletter)  # its PDF kept, as when a newsletter is published
     return added
-
-
-def _keep_pdf(newsletter):
-    try:
-        newsletter_pdf_keep(newsletter=newsletter)
-    except Exception:
-        # The newsletter stands; its PDF is rendered on the first download instead.
-        logger.exception("Could not render the PDF of demo newsletter %s", newsletter.pk)

@@ -3,8 +3,10 @@
 import pytest
 from django.core.cache import cache
 from django.tasks import default_task_backend
+from django.test import TestCase
 
 from briefings import kept_pdfs as keeping
+from briefings.pdf import PdfUnavailable
 from briefings.tasks import newsletter_pdf_render, review_briefing_pdf_render
 from tests.briefings.conftest import refreshed
 from tests.briefings.pdfs import pdf_of
@@ -121,3 +123,20 @@ def test_a_draft_too_long_to_render_while_waiting_points_to_its_web_version(edit
     assert "This draft is too long to preview as a PDF" in response.text
     assert f'href="{newsletter.get_absolute_url()}"' in response.text
     assert renders == []
+
+
+def test_a_server_that_cannot_make_pdfs_still_saves_a_published_review_and_a_newsletter(
+    published_newsletter, monkeypatch
+):
+    def missing():
+        raise PdfUnavailable("Pango's shared library is missing")
+
+    monkeypatch.setattr(keeping, "require_weasyprint", missing)
+    review = published_newsletter.items.first().review
+    with TestCase.captureOnCommitCallbacks(execute=True) as queued:
+        review.title = "Renamed with no PDFs to make"
+        review.save()
+        published_newsletter.introduction = "Edited with no PDFs to make."
+        published_newsletter.save()
+    assert queued  # the renderings were asked for, and passed over without an error
+    assert refreshed(published_newsletter).introduction == "Edited with no PDFs to make."

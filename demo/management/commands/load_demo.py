@@ -35,14 +35,14 @@ class Command(BaseCommand):
     def handle(self, *args, folder, pdfs=True, **options):
         # Without PDFs, nothing is rendered ahead: each is made at its first download.
         with nullcontext() if pdfs else renderings_deferred():
-            self._load(folder, pdfs)
+            self._load(folder)
 
-    def _load(self, folder, pdfs):
+    def _load(self, folder):
         try:
             board_demo_ensure(folder=folder)
             added, files = reviews_demo_ensure(folder=folder)
             self.stdout.write(f"Demo data: {added} reviews added, {files - added} already present.")
-            self.stdout.write(f"Demo newsletters: {newsletters_demo_ensure(folder=folder, pdfs=pdfs)} added.")
+            self.stdout.write(f"Demo newsletters: {newsletters_demo_ensure(folder=folder)} added.")
             for ensure in DEMO_EXTRAS:
                 self.stdout.write(ensure())
         except DemoDataError as error:
