@@ -18,7 +18,7 @@ COPY . .
 RUN DEBUG=false SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
     ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput \
     && useradd --system --home /app lscb \
-    && mkdir -p /var/lib/lscb/media && chown lscb /var/lib/lscb/media
+    && mkdir -p /var/lib/lscb/media /var/lib/lscb/search-index && chown lscb /var/lib/lscb/media /var/lib/lscb/search-index
 
 USER lscb
 EXPOSE 8000

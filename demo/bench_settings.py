@@ -15,3 +15,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The bench database's own search index, apart from the one of the database it was made beside.
+SEARCH_INDEX_DIR = str(BASE_DIR / "search-index-bench")  # noqa: F405

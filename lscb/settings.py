@@ -319,6 +319,9 @@ TASKS = {
         else "django.tasks.backends.immediate.ImmediateBackend"
     }
 }
+# The search index (reviews/search_index.py): an embedded tantivy index in this folder, one per
+# app server, used on PostgreSQL. Set it empty to search with PostgreSQL alone.
+SEARCH_INDEX_DIR = env_str("SEARCH_INDEX_DIR", default=str(BASE_DIR / "search-index"))
 # The site's own address, printed in PDFs (a PDF is made without a request to read it from).
 SITE_URL = env_str(
     "SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}" if PRODUCTION else "http://localhost:8000"

@@ -43,6 +43,7 @@ from reviews.models import (
 )
 from reviews.models.counts import FINDING, KIND, ON_THEME, PAIR, REVIEWS, SERVICE, THEME, YEAR
 from reviews.querysets import audience, visibility_q
+from reviews.search_index import search_changes_note
 
 CACHE_SECONDS = 10 * 60  # a safety net for writes that bypass save(), e.g. QuerySet.update()
 
@@ -56,8 +57,8 @@ def content_version() -> str:
     kept = _page_version.get()
     if kept is not None:
         return kept
-    number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
-    return str(number or 0)
+    number, stamp = ContentVersion.objects.filter(pk=1).values_list("number", "stamp").first() or (0, "")
+    return f"{number}-{stamp}"
 
 
 @contextmanager
@@ -70,10 +71,16 @@ def version_kept(version: str):
         _page_version.reset(token)
 
 
-def content_version_raise():
-    """Mark every cached value stale, from inside the writer's transaction."""
+def content_version_raise(review_ids=None):
+    """Mark every cached value stale, from inside the writer's transaction.
+
+    The search index is told which reviews changed (``None``: any of them), behind the
+    version row's lock (reviews/models/version.py ``SearchChange``), and brought up to date
+    once the change has committed.
+    """
     if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    search_changes_note(review_ids)
 
 
 def cache_key(user, name: str, params: dict, *, version: str | None = None) -> str:
@@ -135,7 +142,7 @@ def library_changed(review_ids, *, recount=True):
     Inside ``library_changes_together`` the counting waits for the end of that block.
     """
     with transaction.atomic():
-        content_version_raise()
+        content_version_raise(review_ids)
         if recount:
             waiting = getattr(_together, "review_ids", None)
             if waiting is None:

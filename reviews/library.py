@@ -23,7 +23,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Value
 from django.db.models.functions import ExtractYear
 from django.utils.functional import SimpleLazyObject, cached_property
 
-from reviews import search, summing
+from reviews import search, search_engine, summing
 from reviews.caching import cache_key, cached, library_counts
 from reviews.models import (
     KeyIssue,
@@ -36,7 +36,7 @@ from reviews.models import (
     Theme,
 )
 from reviews.models.counts import FINDING, KIND, PAIR, REVIEWS, SERVICE, THEME, YEAR
-from reviews.querysets import visibility_q
+from reviews.querysets import audience, visibility_q
 
 # Published reviews newest first, then those never published (only staff see them); served by
 # an index of the same order on PostgreSQL (reviews/migrations/0015).
@@ -245,12 +245,20 @@ class FindingSearch:
         f = self.filters
         if self._counts_kept() and not (f.theme or f.service or f.kind_of_finding):
             return self._summary_kept(keep)
-        themes, services = self._tag_counts()
+        answered = search_engine.summed(audience(self.user), f, keep) if f.q else None
+        if answered is not None:  # the search index, where it is up to date
+            themes, services, groups = answered
+        else:
+            themes, services = self._tag_counts()
+            rows = self._rows()
+            groups = (
+                summing.groups_summed(rows, summing.Chosen(f.kind, f.year, f.kind_of_finding), keep)
+                if rows is not None
+                else None
+            )
         facets = {"theme": themes, "service": services, "kind": {}, "year": {}, "kind_of_finding": {}}
-        rows = self._rows()
-        if rows is None:
+        if groups is None:
             return SearchSummary(total=0, reviews=0, facets=facets, first=[])
-        groups = summing.groups_summed(rows, summing.Chosen(f.kind, f.year, f.kind_of_finding), keep)
         total = 0
         # Each facet counts what choosing one of its values would show: the other filters hold.
         for kind, year, key, n in groups.cells:

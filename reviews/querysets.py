@@ -57,7 +57,11 @@ def visibility_q(user, prefix: str = "") -> Q | None:
 
     ``None`` means no restriction.
     """
-    reader = audience(user)
+    return audience_q(audience(user), prefix)
+
+
+def audience_q(reader: str, prefix: str = "") -> Q | None:
+    """``visibility_q`` for an audience rather than a user: what the search index stores per audience."""
     if reader == Audience.STAFF:
         return None
     condition = Q(**{f"{prefix}state": PUBLISHED})

@@ -56,15 +56,23 @@ _AREA_SQL = f"""
 """  # noqa: S608 - only the constant is put in
 
 
+def review_vector_sql() -> str:
+    """The part of each finding's vector that is its review's (of ``reviews_review AS review``)."""
+    n = INDEXED_CHARACTERS
+    return f"""
+        setweight(to_tsvector('english', left(review.title, {n})), 'C')
+        || setweight(to_tsvector('english', left(review.why_it_matters, {n})), 'C')
+        || setweight(to_tsvector('english', left(review.summary, {n})), 'D')
+    """
+
+
 def _vector_sql(model) -> str:
     n = INDEXED_CHARACTERS
     area = _AREA_SQL if _has_practice_area(model) else ""
     return f"""
         UPDATE {model._meta.db_table} AS finding SET search_vector =
             setweight(to_tsvector('english', left(finding.text, {n})), 'A') {area}
-            || setweight(to_tsvector('english', left(review.title, {n})), 'C')
-            || setweight(to_tsvector('english', left(review.why_it_matters, {n})), 'C')
-            || setweight(to_tsvector('english', left(review.summary, {n})), 'D')
+            || {review_vector_sql()}
         FROM reviews_review AS review
         WHERE review.id = finding.review_id
     """  # noqa: S608 - only the model's own table name and the constants above are put in
@@ -85,6 +93,18 @@ def finding_search_vectors_update(
     """
     if not search_is_ranked():
         return 0
+    if missing_only:  # vectors filled after a bulk load, outside any write that noted it
+        from reviews.caching import content_version_raise  # noqa: PLC0415 - caching imports this module
+
+        with transaction.atomic():
+            written = _vectors_update(models, review_ids, ids, missing_only=True)
+            if written:
+                content_version_raise()
+        return written
+    return _vectors_update(models, review_ids, ids, missing_only=False)
+
+
+def _vectors_update(models, review_ids, ids, *, missing_only) -> int:
     written = 0
     for model in models:
         sql, params = _vector_sql(model), []

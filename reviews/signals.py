@@ -99,6 +99,10 @@ def review_saved(sender, instance, raw=False, created=False, **kwargs):
 
 
 def connect():
+    # A finding's vector first: the change is noted after it, and the search index, which may be
+    # brought up to date as soon as the note commits (outside a transaction), reads the new vector.
+    for model in FINDING_MODELS:
+        post_save.connect(finding_saved, sender=model, dispatch_uid=f"reviews-{model.__name__}-search-vector")
     for model in (Child, KeyIssue, PositiveFactor, Lesson, Recommendation):
         name = model.__name__
         post_save.connect(finding_changed, sender=model, dispatch_uid=f"reviews-{name}-save")
@@ -118,8 +122,6 @@ def connect():
         post_delete.connect(
             list_entry_deleted, sender=model, dispatch_uid=f"reviews-{model.__name__}-recount"
         )
-    for model in FINDING_MODELS:
-        post_save.connect(finding_saved, sender=model, dispatch_uid=f"reviews-{model.__name__}-search-vector")
     post_save.connect(review_saved, sender=Review, dispatch_uid="reviews-review-search-vectors")
     post_save.connect(review_changed, sender=Review, dispatch_uid="reviews-review-version-save")
     post_delete.connect(review_changed, sender=Review, dispatch_uid="reviews-review-version-delete")

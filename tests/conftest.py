@@ -15,6 +15,8 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
+    # Each test that searches through the index makes its own (tests/reviews/test_search_index.py).
+    settings.SEARCH_INDEX_DIR = ""
     # The live server answers in threads that end without closing a kept-open connection, and
     # PostgreSQL will not drop a test database while one is open.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0

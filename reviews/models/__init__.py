@@ -5,7 +5,7 @@ from reviews.models.lists import OwnerGroup, Service, Theme
 from reviews.models.practice import PracticeArea
 from reviews.models.review import Child, Review
 from reviews.models.revision import Revision
-from reviews.models.version import ContentVersion
+from reviews.models.version import ContentVersion, SearchChange
 
 __all__ = [
     "BoardProfile",
@@ -21,6 +21,7 @@ __all__ = [
     "Review",
     "ReviewTally",
     "Revision",
+    "SearchChange",
     "Service",
     "Theme",
 ]

@@ -108,7 +108,7 @@ def test_a_restored_board_gets_new_ids_after_its_own_and_cached_pages_go_stale(a
     database_emptied()
     emptied_version = content_version()
     import_board(archive)
-    assert int(content_version()) > int(emptied_version)
+    assert content_version() != emptied_version
     theme = Theme.objects.create(name="Added after the restore", slug="added")
     assert theme.pk > Theme.objects.exclude(pk=theme.pk).order_by("-pk").first().pk
     assert Group.objects.filter(permissions__codename="publish_review").exists()
