@@ -312,10 +312,15 @@ def library_counts_forget(facet, value):
     library_changed(set(reviews))
 
 
-def library_counts_rebuild():
-    """Count every review again from nothing: after bulk inserts that sent no signals."""
+def library_counts_rebuild(*, version=True):
+    """Count every review again from nothing: after bulk inserts that sent no signals.
+
+    ``version=False`` only in a data migration, which runs before later migrations add what
+    raising the version writes (the version's stamp, the search index's notes).
+    """
     with transaction.atomic():
-        content_version_raise()
+        if version:
+            content_version_raise()
         ReviewTally.objects.all().delete()
         FacetCount.objects.all().delete()
         library_counts_refresh(Review.objects.values_list("pk", flat=True))
