@@ -20,6 +20,8 @@ RUN DEBUG=false SECRET_KEY="$(python -c 'import secrets; print(secrets.token_url
     && useradd --system --home /app lscb \
     && mkdir -p /var/lib/lscb/media /var/lib/lscb/search-index && chown lscb /var/lib/lscb/media /var/lib/lscb/search-index
 
+# The search index's folder (reviews/search_index.py): one the app's user may write.
+ENV SEARCH_INDEX_DIR=/var/lib/lscb/search-index
 USER lscb
 EXPOSE 8000
 CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn lscb.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]
