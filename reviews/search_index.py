@@ -120,7 +120,8 @@ def search_changes_note(review_ids) -> None:
         return
     ids = [None] if review_ids is None else sorted({int(pk) for pk in review_ids})
     SearchChange.objects.bulk_create([SearchChange(review_id=pk) for pk in ids])
-    if folder() is not None:
+    queued = any(callback is index_update_queue for _, callback, _ in connection.run_on_commit)
+    if folder() is not None and not queued:  # once per transaction, however many writes it holds
         transaction.on_commit(index_update_queue)
 
 

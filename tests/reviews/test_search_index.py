@@ -165,12 +165,15 @@ def test_a_database_emptied_and_filled_again_is_read_again(index, library, reade
     assert_answered_exactly(readers, after="a restore")
 
 
-def test_the_index_is_updated_after_each_change_commits(
-    index, library, readers, django_capture_on_commit_callbacks
+def test_the_index_is_updated_once_after_each_transaction_commits(
+    index, readers, django_capture_on_commit_callbacks
 ):
-    index()
-    with django_capture_on_commit_callbacks(execute=True):
-        LessonFactory(review=library["public"], text="Need noticed by the task.")
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        review = ReviewFactory()
+        LessonFactory(review=review, text="Need noticed by the task.")
+        KeyIssueFactory(review=review, text="A need.")
+    assert len([callback for callback in queued if callback is search_index.index_update_queue]) == 1
+    assert search_index.label_read(search_index.folder())["version"] == content_version()
     assert_answered_exactly(readers, after="the task ran")
 
 
