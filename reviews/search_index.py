@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from reviews.search import review_vector_sql
 logger = logging.getLogger(__name__)
 
 LABEL = "label.json"
+FORMAT = 1  # raised whenever the fields or what they hold change: an index of another is made anew
 # Each weight's field, with PostgreSQL's ts_rank weights: a word in the finding (A) counts ten
 # times one in its review's background (D).
 WEIGHTS = {"a": 1.0, "b": 0.4, "c": 0.2, "d": 0.1}
@@ -136,12 +138,17 @@ def index_update_queue() -> None:
 # --- Keeping the index --------------------------------------------------------------------------
 
 
-def label_read(place: Path) -> dict | None:
+def _label(place: Path) -> dict:
     try:
-        label = json.loads((place / LABEL).read_text())
+        return json.loads((place / LABEL).read_text())
     except (OSError, ValueError):
-        return None
-    return label if label.get("database") == _database() else None
+        return {}
+
+
+def label_read(place: Path) -> dict | None:
+    """The index's label: of this database, in this code's format; None if there is no such index."""
+    label = _label(place)
+    return label if label.get("database") == _database() and label.get("format") == FORMAT else None
 
 
 def _label_write(place: Path, label: dict) -> None:
@@ -182,6 +189,8 @@ def index_update(*, rebuild=False) -> int | None:
     if place is None:
         return None
     cache.delete(QUEUED_KEY)  # a change committed from now on queues another run
+    if (place / "meta.json").exists() and _label(place).get("format") != FORMAT:
+        shutil.rmtree(place)  # made by other code, perhaps with other fields: made anew
     place.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(SCHEMA, path=str(place), reuse=True)
     writer = _writer(index)
@@ -212,7 +221,7 @@ def index_update(*, rebuild=False) -> int | None:
                     writer.add_document(document)
             writer.commit()
             last = notes[-1][0] if notes else since
-            _label_write(place, {"database": _database(), "version": version, "note": last})
+            _label_write(place, {"format": FORMAT, "database": _database(), "version": version, "note": last})
             # Read and done with: the folder holds this database's one index, shared by its servers.
             SearchChange.objects.filter(id__lte=last).delete()
             read += len(review_ids)
