@@ -157,24 +157,24 @@ def _terms(field: str, **more) -> dict:
 
 def summed(reader: str, filters, keep: int):
     """(lessons per theme, lessons per service, ``Groups``) of a search by ``reader``, or None
-    where PostgreSQL must answer: no index here, the index behind, or a phrase searched.
-
-    Each facet counts the matches under every filter but its own; the aggregations that share
-    their filters are made in one pass over the matches.
-    """
+    where PostgreSQL must answer: no index here, the index behind, or a phrase searched."""
     try:
         found = searcher(content_version())
-        queries = matching(filters.q, reader) if found is not None else None
+        if found is None:
+            return None
+        queries = matching(filters.q, reader)
+        if queries is None:
+            return {}, {}, Groups(cells=[], reviews=0, first=[])
+        return _answer(found, *queries, reader, filters, keep)
     except Unanswerable:
         return None
     except (OSError, ValueError):  # an index that cannot be read: PostgreSQL still can
         logger.exception("The search index could not be read; PostgreSQL answers")
         return None
-    if found is None:
-        return None
-    if queries is None:
-        return {}, {}, Groups(cells=[], reviews=0, first=[])
-    ranked, plain = queries
+
+
+def _answer(found, ranked, plain, reader, filters, keep):
+    """Each facet counts the matches under every filter but its own."""
     chosen = {
         facet: condition
         for facet, condition, value in (
@@ -190,19 +190,16 @@ def summed(reader: str, filters, keep: int):
     def but(*facets):
         return tuple(condition for facet, condition in chosen.items() if facet not in facets)
 
-    wanted = {}  # conditions -> {name: aggregation}
-    wanted.setdefault(but("kind", "year", "kind_of_finding"), {})["cells"] = _terms("cell")
-    wanted.setdefault(but(), {})["review"] = _terms("review")
+    counts = [("cells", "cell", but("kind", "year", "kind_of_finding")), ("review", "review", but())]
     if filters.kind_of_finding in ("", "lesson"):  # only lessons are tagged
-        wanted.setdefault(but("theme"), {})["on_themes"] = _terms("tags")
+        counts.append(("on_themes", "tags", but("theme")))
         if but("service") != but("theme"):
-            wanted.setdefault(but("service"), {})["on_services"] = _terms("tags")
-    # tantivy lets go of Python while it counts: each aggregation is counted on a thread of its
-    # own while this one ranks the reviews, so an idle core shortens the search.
+            counts.append(("on_services", "tags", but("service")))
+    # tantivy lets go of Python while it counts: each count is made on a thread of its own
+    # while this one ranks the reviews, so an idle core shortens the search.
     counting = [
-        _threads().submit(found.aggregate, _narrowed(plain, where), {name: aggregation})
-        for where, aggregations in wanted.items()
-        for name, aggregation in aggregations.items()
+        _threads().submit(found.aggregate, _narrowed(plain, where), {name: _terms(field)})
+        for name, field, where in counts
     ]
     first = _by_kind(found, _narrowed(plain, but()), _best(found, _narrowed(ranked, but()), keep, reader))
     results = {}

@@ -65,7 +65,7 @@ LEXEME = re.compile(r"'((?:[^'\\]|''|\\.)*)'(?::([0-9A-D,*]+))?")
 
 
 def folder() -> Path | None:
-    """Where this server keeps its index; None where there is none (SQLite, or not set)."""
+    """Where the index is kept; None where there is none (SQLite, or not set)."""
     place = settings.SEARCH_INDEX_DIR
     if not place or connection.vendor != "postgresql":
         return None
@@ -180,7 +180,7 @@ def _writer(index):
 
 
 def index_update(*, rebuild=False) -> int | None:
-    """Bring this server's index up to the library as committed; how many reviews were read.
+    """Bring the index up to the library as committed; how many reviews were read.
 
     None when there is no index here, or another process kept the writer; that process reads
     the notes that came in meanwhile, as it checks the version again after each commit.
@@ -323,7 +323,7 @@ _open = {}  # folder -> (label, tantivy.Index): each process opens the index onc
 
 
 def searcher(version: str):
-    """A searcher of this server's index at ``version``; None where there is none or it is behind."""
+    """A searcher of the index at ``version``; None where there is none or it is behind."""
     place = folder()
     if place is None:
         return None

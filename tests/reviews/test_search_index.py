@@ -176,6 +176,16 @@ def test_an_index_made_by_other_code_is_made_anew(index, library, readers):
     assert_answered_exactly(readers, after="the index was made anew")
 
 
+def test_an_index_that_cannot_be_read_leaves_the_search_to_postgresql(index, library, client, caplog):
+    index()
+    (search_index.folder() / "meta.json").write_text("{not what tantivy wrote")
+    assert search_engine.summed(Audience.EVERYONE, SearchFilters(q="need"), keep=100) is None
+    assert "could not be read" in caplog.text
+    response = client.get("/lessons/?q=need")
+    shown = RESULT_COUNT.search(response.content.decode()).group(1)
+    assert int(shown) == _searched_directly(AnonymousUser(), SearchFilters(q="need"))["total"]
+
+
 def test_the_index_is_updated_once_after_each_transaction_commits(
     index, readers, django_capture_on_commit_callbacks
 ):
