@@ -120,10 +120,19 @@ def search_changes_note(review_ids) -> None:
     """Note ``review_ids`` (None: every review) as changed: inside ``content_version_raise``."""
     if connection.vendor != "postgresql":
         return
+    if folder() is None:
+        # No index here: one note that an index made later must read everything, not one per change.
+        table = connection.ops.quote_name(SearchChange._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (review_id) SELECT NULL "  # noqa: S608 - the model's own table
+                f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE review_id IS NULL)"
+            )
+        return
     ids = [None] if review_ids is None else sorted({int(pk) for pk in review_ids})
     SearchChange.objects.bulk_create([SearchChange(review_id=pk) for pk in ids])
     queued = any(callback is index_update_queue for _, callback, _ in connection.run_on_commit)
-    if folder() is not None and not queued:  # once per transaction, however many writes it holds
+    if not queued:  # once per transaction, however many writes it holds
         transaction.on_commit(index_update_queue)
 
 

@@ -166,6 +166,20 @@ def test_a_database_emptied_and_filled_again_is_read_again(index, library, reade
     assert_answered_exactly(readers, after="a restore")
 
 
+def test_changes_made_while_there_is_no_index_make_the_next_one_read_everything(
+    index, settings, library, readers
+):
+    index()
+    folder = settings.SEARCH_INDEX_DIR
+    settings.SEARCH_INDEX_DIR = ""
+    for _ in range(3):
+        LessonFactory(review=library["public"], text="A need met while nothing was indexed.")
+    assert SearchChange.objects.count() == 1  # one note to read everything, however many changes
+    settings.SEARCH_INDEX_DIR = folder
+    assert index() == Review.objects.count()
+    assert_answered_exactly(readers, after="changes made without an index")
+
+
 def test_an_index_made_by_other_code_is_made_anew(index, library, readers):
     index()
     place = search_index.folder()
