@@ -34,14 +34,12 @@ from django.db.models import F, Sum
 from reviews.models import (
     ContentVersion,
     FacetCount,
-    KeyIssue,
     Lesson,
-    PositiveFactor,
-    Recommendation,
     Review,
     ReviewTally,
 )
 from reviews.models.counts import FINDING, KIND, ON_THEME, PAIR, REVIEWS, SERVICE, THEME, YEAR
+from reviews.models.findings import FINDING_MODELS
 from reviews.querysets import audience, visibility_q
 from reviews.search_index import search_changes_note
 
@@ -102,13 +100,6 @@ def cached(user, name: str, params: dict, compute, *, key: str | None = None):
 
 # --- The counts kept on write (reviews/models/counts.py) ------------------------------------------
 
-# The kinds of finding by their keys in the library (reviews/library.py KINDS).
-FINDING_MODELS = {
-    "key_issue": KeyIssue,
-    "good_practice": PositiveFactor,
-    "lesson": Lesson,
-    "recommendation": Recommendation,
-}
 REFRESH_BATCH = 1000  # reviews counted per round of queries
 
 

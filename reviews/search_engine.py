@@ -79,18 +79,18 @@ class _Reader:
         return node
 
     def _any(self):
-        parts = [self._every()]
-        while self._next() == ("op", "|"):
-            self._take()
-            parts.append(self._every())
-        return parts[0] if len(parts) == 1 else ("or", parts)
+        return self._joined("|", "or", self._every)
 
     def _every(self):
-        parts = [self._unary()]
-        while self._next() == ("op", "&"):
+        return self._joined("&", "and", self._unary)
+
+    def _joined(self, operator, name, part):
+        """``part``, or several joined by ``operator``: the node (``name``, [parts])."""
+        parts = [part()]
+        while self._next() == ("op", operator):
             self._take()
-            parts.append(self._unary())
-        return parts[0] if len(parts) == 1 else ("and", parts)
+            parts.append(part())
+        return parts[0] if len(parts) == 1 else (name, parts)
 
     def _unary(self):
         if self._next() == ("op", "!"):

@@ -36,7 +36,8 @@ from django.db import connection, transaction
 from django.db.models import Case, Value, When
 from django.db.models.functions import ExtractYear
 
-from reviews.models import KeyIssue, Lesson, PositiveFactor, Recommendation, Review, SearchChange
+from reviews.models import Lesson, Review, SearchChange
+from reviews.models.findings import FINDING_MODELS
 from reviews.querysets import Audience, audience_q
 from reviews.search import review_vector_sql
 
@@ -50,12 +51,6 @@ WEIGHTS = {"a": 1.0, "b": 0.4, "c": 0.2, "d": 0.1}
 AUDIENCES = (Audience.EVERYONE, Audience.SIGNED_IN)  # staff see every finding: nothing stored
 SEEN_BITS = {Audience.EVERYONE: 1, Audience.SIGNED_IN: 2}
 WORDS = {Audience.STAFF: "words", Audience.SIGNED_IN: "words_signed_in", Audience.EVERYONE: "words_everyone"}
-FINDINGS = {
-    "key_issue": KeyIssue,
-    "good_practice": PositiveFactor,
-    "lesson": Lesson,
-    "recommendation": Recommendation,
-}
 BATCH = 500  # reviews read per round of queries
 WRITER_MEMORY = 64_000_000
 WRITER_WAIT = 20  # seconds to wait for another process's writer to finish
@@ -298,7 +293,7 @@ def _documents(review_ids):
         through = getattr(Lesson, name).through.objects.filter(lesson__review_id__in=review_ids)
         for lesson_id, tag_id in through.values_list("lesson_id", f"{name[:-1]}_id"):
             lessons.setdefault(lesson_id, []).append(tag_id)
-    for key, model in FINDINGS.items():
+    for key, model in FINDING_MODELS.items():
         for finding_id, review_id, own in _own_vectors(model, review_ids):
             kind, year, published, readers = reviews[review_id]
             document = tantivy.Document()

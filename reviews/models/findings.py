@@ -181,3 +181,13 @@ class Recommendation(Finding):
                 violation_error_message="Record why the recommendation is not implemented.",
             ),
         ]
+
+
+# The kinds of finding by their keys in the library (reviews/library.py KINDS): what the kept
+# counts (reviews/caching.py) and the search index (reviews/search_index.py) count them by.
+FINDING_MODELS = {
+    "key_issue": KeyIssue,
+    "good_practice": PositiveFactor,
+    "lesson": Lesson,
+    "recommendation": Recommendation,
+}

@@ -61,9 +61,9 @@ def answered(user, f: SearchFilters) -> dict | None:
     }
 
 
-def assert_answered_exactly(readers, *, after="nothing", q="need"):
+def assert_answered_exactly(readers, *, after="nothing"):
     for name, user in readers.items():
-        for f in (SearchFilters(q=q), SearchFilters(q=q, kind_of_finding="lesson")):
+        for f in (SearchFilters(q="need"), SearchFilters(q="need", kind_of_finding="lesson")):
             assert answered(user, f) == _searched_directly(user, f), f"{name}, {f}, after {after}"
 
 
