@@ -17,9 +17,10 @@ pages' HTML (the results, the filter form): a reader after the first pays only f
 Findings are fetched for a page through ``visible_to`` whenever the HTML is not cached.
 """
 
-from dataclasses import asdict, dataclass
+from collections import Counter
+from dataclasses import asdict, dataclass, field
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Value
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, TextField, Value
 from django.db.models.functions import ExtractYear
 from django.utils.functional import SimpleLazyObject, cached_property
 
@@ -89,7 +90,7 @@ class SearchSummary:
     total: int  # findings
     reviews: int  # reviews with at least one of them
     facets: dict  # facet name -> {value: number of findings}
-    first: list  # (review id, {kind key: matching findings}) of the first CACHED_REVIEWS reviews
+    first: list  # the ids of the first CACHED_REVIEWS reviews, in order
 
 
 class FindingSearch:
@@ -222,23 +223,16 @@ class FindingSearch:
         }
         with_findings = ReviewTally.objects.filter(review=OuterRef("pk"), facet=REVIEWS)
         newest = (
-            Review.objects.visible_to(self.user).filter(Exists(with_findings)).order_by(*NEWEST_FIRST)[:keep]
+            Review.objects.visible_to(self.user)
+            .filter(Exists(with_findings))
+            .order_by(*NEWEST_FIRST)
+            .values_list("id", flat=True)[:keep]
         )
-        # The newest reviews' counts by kind of finding, in their order: one query.
-        rows = (
-            ReviewTally.objects.filter(review__in=newest.values("id"), facet=FINDING)
-            .order_by(F("review__published_on").desc(nulls_last=True), F("review_id").desc())
-            .values_list("review_id", "value", "n")
-        )
-        by_kind = {}
-        for review_id, key, n in rows:
-            by_kind.setdefault(review_id, {})[key] = n
-        ids = list(by_kind)
         return SearchSummary(
             total=sum(kept[FINDING].values()),
             reviews=sum(kept[REVIEWS].values()),
             facets=facets,
-            first=[(review_id, by_kind[review_id]) for review_id in ids],
+            first=list(newest),
         )
 
     def _compute_summary(self, *, keep=CACHED_REVIEWS) -> SearchSummary:
@@ -277,11 +271,8 @@ class FindingSearch:
 
     def page(self, start: int, stop: int) -> list:
         """The reviews from position ``start`` to ``stop``, each with its best matching findings."""
-        if stop <= CACHED_REVIEWS:
-            entries = self.summary().first[start:stop]
-        else:
-            entries = self._compute_summary(keep=stop).first[start:stop]
-        ids = [review_id for review_id, _ in entries]
+        summary = self.summary() if stop <= CACHED_REVIEWS else self._compute_summary(keep=stop)
+        ids = summary.first[start:stop]
         q = self.filters.q
         reviews = (
             Review.objects.visible_to(self.user)
@@ -291,41 +282,93 @@ class FindingSearch:
         if q:
             reviews = search.with_excerpts(reviews, q, why_marked="why_it_matters", summary_marked="summary")
         by_id = {review.id: review for review in reviews}
-        hits = {review_id: [] for review_id in ids}
-        for kind in KINDS:
-            if not any(counts.get(kind.key) for _, counts in entries):
-                continue
-            findings = (
-                self.findings(kind).filter(review_id__in=ids).select_related("child").defer("search_vector")
-            )
-            if q:
-                findings = search.with_excerpts(findings, q, excerpt_marked="text")
-            findings = list(findings)
-            if kind.model is Lesson:
-                with_tags(findings)
-            for finding in findings:
-                finding.kind = kind
-                hits[finding.review_id].append(finding)
+        places, matches = self._best_findings(ids)
+        shown = {review_id: [] for review_id in ids}
+        for match in self._matches(places):
+            shown[match.review_id].append(match)
         page = []
-        for review_id, counts in entries:
+        for review_id in ids:
             review = by_id.get(review_id)
             if review is None:  # hidden since the summary was cached
                 continue
-            found = sorted(
-                hits[review_id],
-                key=lambda x: (-getattr(x, "search_rank", 0), KINDS.index(x.kind), x.order, x.id),
-            )
-            review.shown_findings = found[:FINDINGS_PER_REVIEW]
-            review.more_findings = sum(counts.values()) - len(review.shown_findings)
-            for finding in review.shown_findings:
-                finding.excerpt = (
-                    search.excerpt_html(getattr(finding, "excerpt_marked", None), finding.text, q)
-                    if q
-                    else None
-                )
+            review.shown_findings = sorted(shown[review_id], key=lambda match: places[match.kind, match.pk])
+            review.more_findings = matches.get(review_id, 0) - len(review.shown_findings)
+            for match in review.shown_findings:
+                match.excerpt = search.excerpt_html(match.excerpt_marked, match.text, q) if q else None
             review.context_excerpts = _context_excerpts(review, q)
             page.append(review)
         return page
+
+    def _best_findings(self, ids) -> tuple[dict, Counter]:
+        """The places of the FINDINGS_PER_REVIEW best matches of each review, {(kind, id): place},
+        and the number of matches of each review.
+
+        One query over every kind reads only ids and ranks: a review may match dozens of times.
+        The best come first, then by kind and in the order the officer gave them.
+        """
+        parts = []
+        for index, kind in enumerate(KINDS):
+            findings = self.findings(kind).filter(review_id__in=ids).order_by()
+            if findings.query.is_empty():
+                continue
+            best = F("search_rank") if self.filters.q else Value(0.0, output_field=FloatField())
+            parts.append(
+                findings.annotate(best=best, kind_index=Value(index)).values_list(
+                    "review_id", "best", "kind_index", "order", "id"
+                )
+            )
+        if not parts:
+            return {}, Counter()
+        rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[0], -row[1], *row[2:]))
+        places, matches = {}, Counter()
+        for review_id, _, kind_index, _, finding_id in rows:
+            if matches[review_id] < FINDINGS_PER_REVIEW:
+                places[KINDS[kind_index], finding_id] = len(places)
+            matches[review_id] += 1
+        return places, matches
+
+    def _matches(self, places) -> list:
+        """The findings at ``places``, as the results show them: one query for every kind."""
+        parts = []
+        for index, kind in enumerate(KINDS):
+            chosen = [pk for each, pk in places if each is kind]
+            if not chosen:
+                continue
+            findings = kind.model.objects.visible_to(self.user).filter(id__in=chosen).order_by()
+            marked = (
+                search.headline("text", self.filters.q)
+                if self.filters.q and search.search_is_ranked()
+                else Value(None, output_field=TextField())
+            )
+            parts.append(
+                findings.annotate(
+                    kind_index=Value(index), pseudonym=F("child__pseudonym"), marked=marked
+                ).values_list("id", "review_id", "text", "kind_index", "pseudonym", "marked")
+            )
+        if not parts:
+            return []
+        rows = parts[0].union(*parts[1:], all=True).order_by()
+        found = [
+            Match(KINDS[kind_index], pk, review_id, text, child or "", marked)
+            for pk, review_id, text, kind_index, child, marked in rows
+        ]
+        with_tags([match for match in found if match.kind.model is Lesson])
+        return found
+
+
+@dataclass
+class Match:
+    """A finding as the search results show it."""
+
+    kind: FindingKind
+    pk: int
+    review_id: int
+    text: str
+    child: str  # the pseudonym of the child it is about, if any
+    excerpt_marked: str | None  # PostgreSQL's excerpt, the words found between markers
+    excerpt: str | None = None
+    theme_tags: list = field(default_factory=list)
+    service_tags: list = field(default_factory=list)
 
 
 def with_tags(lessons):
@@ -350,7 +393,9 @@ def with_tags(lessons):
     each = {}  # one object per theme or service, shared by the lessons
     for lesson_id, pk, tag_name, slug, kind in parts[0].union(parts[1], all=True):
         if (kind, pk) not in each:
-            each[(kind, pk)] = kinds[kind](id=pk, name=tag_name, slug=slug)
+            each[(kind, pk)] = tag = kinds[kind](id=pk, name=tag_name, slug=slug)
+            if kind == "theme":  # themes have pages: their address is found once, not per lesson
+                tag.url = tag.get_absolute_url()
         tags[kind][lesson_id].append(each[(kind, pk)])
     for lesson in lessons:
         for kind in kinds:

@@ -201,7 +201,7 @@ def _answer(found, ranked, plain, reader, filters, keep):
         _threads().submit(found.aggregate, _narrowed(plain, where), {name: _terms(field)})
         for name, field, where in counts
     ]
-    first = _by_kind(found, _narrowed(plain, but()), _best(found, _narrowed(ranked, but()), keep, reader))
+    first = _best(found, _narrowed(ranked, but()), keep, reader)
     results = {}
     for counted in counting:
         results |= counted.result()
@@ -239,19 +239,6 @@ def _tagged(result, name: str) -> dict:
         for bucket in result["buckets"]
         if bucket["key"].startswith(prefix)
     }
-
-
-def _by_kind(found, query, reviews) -> list:
-    """Each of ``reviews`` with its matches by kind of finding, in the same order."""
-    if not reviews:
-        return []
-    only = Query.boolean_query([(Must, query), (Must, Query.term_set_query(SCHEMA, "review", reviews))])
-    result = found.aggregate(only, {"review": _terms("review", aggs={"finding": _terms("kind")})})
-    counts = {
-        int(review["key"]): {finding["key"]: finding["doc_count"] for finding in review["finding"]["buckets"]}
-        for review in result["review"]["buckets"]
-    }
-    return [(pk, counts[pk]) for pk in reviews]
 
 
 def _best(found, query, keep, reader) -> list:

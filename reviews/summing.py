@@ -7,7 +7,7 @@ materialised ``WITH``) and returns only what the page shows:
 
 * ``groups_summed``: the matching findings per kind of review, year and kind of finding
   (every facet but themes and services, and the total, are sums of these), the number of
-  reviews with a match, and each kind's matches in the best ``keep`` reviews, in order;
+  reviews with a match, and the best ``keep`` reviews, in order;
 * ``tags_counted``: the matching lessons per theme and per service, both from one finding
   of the lessons.
 
@@ -32,12 +32,12 @@ class Chosen:
     year: int | None = None
     finding_kind: str = ""
 
-    def where(self, *, finding_only=False) -> tuple[str, list]:
+    def where(self) -> tuple[str, list]:
         conditions, params = [], []
         for column, value in (
             ("finding_kind", self.finding_kind),
-            ("review_kind", None if finding_only else self.kind),
-            ("year", None if finding_only else self.year),
+            ("review_kind", self.kind),
+            ("year", self.year),
         ):
             if value:
                 conditions.append(f"{column} = %s")
@@ -49,7 +49,7 @@ class Chosen:
 class Groups:
     cells: list  # (kind of review, year or None, kind of finding, matches)
     reviews: int  # reviews with a match of the chosen kind, year and kind of finding
-    first: list  # (review id, {kind of finding: matches}) of the best reviews, best first
+    first: list  # the ids of the best reviews, best first
 
 
 def groups_summed(rows, chosen: Chosen, keep: int) -> Groups:
@@ -59,7 +59,6 @@ def groups_summed(rows, chosen: Chosen, keep: int) -> Groups:
     except EmptyResultSet:  # a query that can match nothing, e.g. only punctuation on SQLite
         return Groups(cells=[], reviews=0, first=[])
     chosen_sql, chosen_params = chosen.where()
-    finding_sql, finding_params = chosen.where(finding_only=True)
     sql = f"""
         WITH found AS MATERIALIZED ({found_sql})
         SELECT 'cell', review_kind, year, finding_kind, SUM(matches),
@@ -69,18 +68,16 @@ def groups_summed(rows, chosen: Chosen, keep: int) -> Groups:
         SELECT 'reviews', NULL, NULL, NULL, COUNT(DISTINCT review_id), NULL, NULL
         FROM found WHERE {chosen_sql}
         UNION ALL
-        SELECT 'first', NULL, NULL, found.finding_kind, found.matches, found.review_id, best.position
-        FROM found JOIN (
+        SELECT 'first', NULL, NULL, NULL, NULL, review_id, position FROM (
             SELECT review_id, ROW_NUMBER() OVER (
                 ORDER BY MAX(best) DESC, (MAX(published) IS NOT NULL) DESC, MAX(published) DESC,
                     review_id DESC
             ) AS position
             FROM found WHERE {chosen_sql} GROUP BY review_id ORDER BY position LIMIT %s
-        ) AS best ON best.review_id = found.review_id
-        WHERE {finding_sql}
+        ) AS best
     """  # noqa: S608 - only the ORM's own SQL and fixed conditions are put in; values are parameters
-    params = [*found_params, *chosen_params, *chosen_params, keep, *finding_params]
-    cells, reviews, first = [], 0, {}
+    params = [*found_params, *chosen_params, *chosen_params, keep]
+    cells, reviews, first = [], 0, []
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         for part, review_kind, year, finding_kind, matches, review, position in cursor.fetchall():
@@ -89,9 +86,8 @@ def groups_summed(rows, chosen: Chosen, keep: int) -> Groups:
             elif part == "reviews":
                 reviews = int(matches)
             else:
-                first.setdefault((position, review), {})[finding_kind] = int(matches)
-    ordered = [(review, counts) for (_, review), counts in sorted(first.items())]
-    return Groups(cells=cells, reviews=reviews, first=ordered)
+                first.append((position, review))
+    return Groups(cells=cells, reviews=reviews, first=[review for _, review in sorted(first)])
 
 
 def tags_counted(lessons, *, theme=None, service=None) -> tuple[dict, dict]:

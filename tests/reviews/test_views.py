@@ -337,11 +337,11 @@ def test_lessons_page_queries_do_not_grow(client, django_assert_num_queries, neg
     _lessons(size, neglect, police)
     url = reverse("reviews:lesson_list") + query
     # The first visitor: themes, services, content version, the counts (the kept ones by facet,
-    # then the newest reviews' by kind of finding; or, for a search, by theme and service in one
-    # query and the matches of every kind in another), the page's reviews, their lessons, the
-    # lessons' themes and services in one query, the board. Kinds of finding with no match on
-    # the page cost nothing.
-    with django_assert_num_queries(9):
+    # then the newest reviews; or, for a search, by theme and service in one query and the
+    # matches of every kind in another), the page's reviews, the best findings of every kind
+    # chosen in one query and read in another, the lessons' themes and services in one query,
+    # the board.
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
     # Everyone after who is not signed in: the whole page comes from the cache (content version).
     with django_assert_num_queries(1):
