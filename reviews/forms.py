@@ -9,9 +9,11 @@ simply not applied: the page shows what the valid part of the request asks for.
 import hashlib
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Div, Field, Layout, Submit
+from crispy_forms.layout import Field, Layout, Submit
 from django import forms
+from django.forms import BoundField
 from django.forms.utils import flatatt
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join, strip_tags
 
@@ -98,8 +100,28 @@ class QuickSearchForm(forms.Form):
         )
 
 
+class FilterField(BoundField):
+    """A field with Bootstrap's classes on its widget, and ``is-invalid`` when it is in error."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        kind = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        attrs["class"] = f"{kind} is-invalid" if self.errors else kind
+        return attrs
+
+
 class FiltersForm(forms.Form):
-    """Common parts of the review and finding filters."""
+    """Common parts of the review and finding filters, written out by includes/filter_form.html.
+
+    Subclasses say where the form goes (``action``, a URL name), which fields stand above its
+    row of choices (``top``), the classes of that row and its columns, and the button's words.
+    """
+
+    bound_field_class = FilterField
+    top = ()
+    css_class = ""
+    row_class = "row"
 
     def __init__(self, data=None, *, themes=None, services=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -111,9 +133,14 @@ class FiltersForm(forms.Form):
             self.fields["service"].choices = [("", "Any service")] + [
                 (s, t.name) for s, t in self.services.items()
             ]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.disable_csrf = True
+    def top_fields(self):
+        return [self[name] for name in self.top]
+
+    def row_fields(self):
+        return [field for field in self if field.name not in self.top]
+
+    def url(self):
+        return reverse(self.action)
 
     def clean_year(self):
         value = self.cleaned_data.get("year")
@@ -141,7 +168,7 @@ class LearningSearchForm(FiltersForm):
     q = forms.CharField(
         label="Search words",
         required=False,
-        widget=forms.SearchInput,
+        widget=forms.SearchInput(attrs={"autocomplete": "off"}),
         strip=True,
         max_length=MAX_QUERY_LENGTH,
         error_messages={
@@ -167,23 +194,16 @@ class LearningSearchForm(FiltersForm):
     )
     year = forms.CharField(label="Year published", required=False, widget=FacetSelect)
 
+    action = "reviews:lesson_list"
+    top = ("q",)
+    css_class = "lesson-search"
+    row_class = "row gx-2"
+    column_class = "col-6 col-lg-12"
+    submit_label = "Show findings"
+
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["year"].widget.choices = [("", "Any year")]
-        self.helper.form_action = "reviews:lesson_list"
-        self.helper.form_class = "lesson-search"
-        self.helper.layout = Layout(
-            Field("q", autocomplete="off"),
-            Div(
-                Div("kind_of_finding", css_class="col-6 col-lg-12"),
-                Div("theme", css_class="col-6 col-lg-12"),
-                Div("service", css_class="col-6 col-lg-12"),
-                Div("kind", css_class="col-6 col-lg-12"),
-                Div("year", css_class="col-6 col-lg-12"),
-                css_class="row gx-2",
-            ),
-            Submit("", "Show findings", css_class="btn-primary"),
-        )
 
     def clean_q(self):
         # Text pasted from a web page may carry its markup: search for the words only.
@@ -269,20 +289,14 @@ class ReviewFilterForm(FiltersForm):
         label="Theme", message="We have no theme with that name, so every theme is shown."
     )
 
+    action = "reviews:review_list"
+    column_class = "col-md-4"
+    submit_label = "Show reviews"
+
     def __init__(self, data=None, *, years=(), **kwargs):
         super().__init__(data, **kwargs)
         selected_year = self.valid_value("year")
         self.fields["year"].widget.choices = [("", "Any year"), *_year_choices(years, selected_year)]
-        self.helper.form_action = "reviews:review_list"
-        self.helper.layout = Layout(
-            Div(
-                Div("kind", css_class="col-md-4"),
-                Div("year", css_class="col-md-4"),
-                Div("theme", css_class="col-md-4"),
-                css_class="row",
-            ),
-            Submit("", "Show reviews", css_class="btn-primary"),
-        )
 
     def filter(self, reviews):
         if kind := self.valid_value("kind"):
