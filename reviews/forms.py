@@ -133,6 +133,7 @@ class FiltersForm(forms.Form):
             self.fields["service"].choices = [("", "Any service")] + [
                 (s, t.name) for s, t in self.services.items()
             ]
+
     def top_fields(self):
         return [self[name] for name in self.top]
 

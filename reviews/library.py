@@ -17,10 +17,9 @@ pages' HTML (the results, the filter form): a reader after the first pays only f
 Findings are fetched for a page through ``visible_to`` whenever the HTML is not cached.
 """
 
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 
-from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, TextField, Value
+from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Value
 from django.db.models.functions import ExtractYear
 from django.utils.functional import SimpleLazyObject, cached_property
 
@@ -282,16 +281,16 @@ class FindingSearch:
         if q:
             reviews = search.with_excerpts(reviews, q, why_marked="why_it_matters", summary_marked="summary")
         by_id = {review.id: review for review in reviews}
-        places, matches = self._best_findings(ids)
-        shown = {review_id: [] for review_id in ids}
-        for match in self._matches(places):
+        shown, matches = {review_id: [] for review_id in ids}, {}
+        for match, review_matches in self._best_matches(ids):
             shown[match.review_id].append(match)
+            matches[match.review_id] = review_matches
         page = []
         for review_id in ids:
             review = by_id.get(review_id)
             if review is None:  # hidden since the summary was cached
                 continue
-            review.shown_findings = sorted(shown[review_id], key=lambda match: places[match.kind, match.pk])
+            review.shown_findings = shown[review_id]
             review.more_findings = matches.get(review_id, 0) - len(review.shown_findings)
             for match in review.shown_findings:
                 match.excerpt = search.excerpt_html(match.excerpt_marked, match.text, q) if q else None
@@ -299,60 +298,34 @@ class FindingSearch:
             page.append(review)
         return page
 
-    def _best_findings(self, ids) -> tuple[dict, Counter]:
-        """The places of the FINDINGS_PER_REVIEW best matches of each review, {(kind, id): place},
-        and the number of matches of each review.
+    def _best_matches(self, ids) -> list:
+        """(Match, the review's number of matches) of the FINDINGS_PER_REVIEW best matches of each
+        review: the best first, then by kind and in the order the officer gave them.
 
-        One query over every kind reads only ids and ranks: a review may match dozens of times.
-        The best come first, then by kind and in the order the officer gave them.
+        One query over every kind: a review may match dozens of times, and only the findings
+        shown are read whole, with their excerpts.
         """
+        q = self.filters.q
         parts = []
         for index, kind in enumerate(KINDS):
             findings = self.findings(kind).filter(review_id__in=ids).order_by()
             if findings.query.is_empty():
                 continue
-            best = F("search_rank") if self.filters.q else Value(0.0, output_field=FloatField())
-            parts.append(
-                findings.annotate(best=best, kind_index=Value(index)).values_list(
-                    "review_id", "best", "kind_index", "order", "id"
-                )
-            )
-        if not parts:
-            return {}, Counter()
-        rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[0], -row[1], *row[2:]))
-        places, matches = {}, Counter()
-        for review_id, _, kind_index, _, finding_id in rows:
-            if matches[review_id] < FINDINGS_PER_REVIEW:
-                places[KINDS[kind_index], finding_id] = len(places)
-            matches[review_id] += 1
-        return places, matches
-
-    def _matches(self, places) -> list:
-        """The findings at ``places``, as the results show them: one query for every kind."""
-        parts = []
-        for index, kind in enumerate(KINDS):
-            chosen = [pk for each, pk in places if each is kind]
-            if not chosen:
-                continue
-            findings = kind.model.objects.visible_to(self.user).filter(id__in=chosen).order_by()
-            marked = (
-                search.headline("text", self.filters.q)
-                if self.filters.q and search.search_is_ranked()
-                else Value(None, output_field=TextField())
-            )
+            best = F("search_rank") if q else Value(0.0, output_field=FloatField())
             parts.append(
                 findings.annotate(
-                    kind_index=Value(index), pseudonym=F("child__pseudonym"), marked=marked
-                ).values_list("id", "review_id", "text", "kind_index", "pseudonym", "marked")
+                    best=best, kind_index=Value(index), pseudonym=F("child__pseudonym")
+                ).values_list("review_id", "best", "kind_index", "order", "id", "text", "pseudonym")
             )
         if not parts:
             return []
-        rows = parts[0].union(*parts[1:], all=True).order_by()
+        excerpt = search.headline_sql("ranked.text", q) if q and search.search_is_ranked() else None
+        rows = summing.best_findings(parts[0].union(*parts[1:], all=True), FINDINGS_PER_REVIEW, excerpt)
         found = [
-            Match(KINDS[kind_index], pk, review_id, text, child or "", marked)
-            for pk, review_id, text, kind_index, child, marked in rows
+            (Match(KINDS[kind_index], pk, review_id, text, child or "", marked), matches)
+            for review_id, kind_index, pk, text, child, matches, marked in rows
         ]
-        with_tags([match for match in found if match.kind.model is Lesson])
+        with_tags([match for match, _ in found if match.kind.model is Lesson])
         return found
 
 

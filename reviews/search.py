@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import DataError, OperationalError, connection, transaction
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.sql import Query
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -244,6 +246,13 @@ def headline(field_name: str, text: str):
         max_fragments=2,
         fragment_delimiter=" … ",
     )
+
+
+def headline_sql(column: str, text: str) -> tuple[str, tuple]:
+    """``headline`` of ``column`` of a statement written out in SQL (reviews/summing.py)."""
+    query = Query(None)
+    expression = headline(RawSQL(column, ()), text).resolve_expression(query)  # noqa: S611 - a column name of the code's own
+    return query.get_compiler(connection=connection).compile(expression)
 
 
 def with_excerpts(queryset, text: str, **fields):

@@ -129,3 +129,33 @@ def tags_counted(lessons, *, theme=None, service=None) -> tuple[dict, dict]:
 def _table(tags: str) -> str:
     """The quoted name of the table that tags lessons with ``tags`` (themes or services)."""
     return connection.ops.quote_name(Lesson._meta.get_field(tags).remote_field.through._meta.db_table)
+
+
+def best_findings(found, per_review: int, excerpt=None) -> list:
+    """The ``per_review`` best of each review's findings in ``found``, best first, with excerpts.
+
+    ``found`` are rows with the columns ``review_id``, ``best`` (higher is better),
+    ``kind_index``, ``order``, ``id``, ``text`` and ``pseudonym``, of any kinds of finding.
+    Each row comes back as (review id, kind index, id, text, pseudonym, the review's number of
+    rows, excerpt): the excerpt is ``excerpt`` (SQL and parameters over the column
+    ``ranked.text``, e.g. ``search.headline_sql``), made only for the rows returned.
+    """
+    try:
+        found_sql, found_params = found.query.sql_with_params()
+    except EmptyResultSet:
+        return []
+    excerpt_sql, excerpt_params = excerpt or ("NULL", ())
+    sql = f"""
+        SELECT review_id, kind_index, id, text, pseudonym, matches, {excerpt_sql}
+        FROM (
+            SELECT found.*, COUNT(*) OVER (PARTITION BY review_id) AS matches, ROW_NUMBER() OVER (
+                PARTITION BY review_id ORDER BY best DESC, kind_index, "order", id
+            ) AS place
+            FROM ({found_sql}) AS found
+        ) AS ranked
+        WHERE place <= %s
+        ORDER BY review_id, place
+    """  # noqa: S608 - only the ORM's own SQL and expressions are put in; values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*excerpt_params, *found_params, per_review])
+        return cursor.fetchall()

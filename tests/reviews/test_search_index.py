@@ -32,7 +32,7 @@ from tests.reviews.test_library_counts import (  # noqa: F401
 )
 
 RESULT_COUNT = re.compile(r'class="result-count"[^>]*>\s*([\d,]+)')
-QUERIES = 9  # the page's, with the search added up by the index (test_search_findings.py: without)
+QUERIES = 8  # the page's, with the search added up by the index (test_search_findings.py: without)
 
 pytestmark = [
     pytest.mark.django_db,
