@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 
 from django.db.models import Count, Exists, F, FloatField, Max, OuterRef, Value
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject, cached_property
 
 from reviews import search, search_engine, summing
@@ -32,8 +33,6 @@ from reviews.models import (
     Recommendation,
     Review,
     ReviewTally,
-    Service,
-    Theme,
 )
 from reviews.models.counts import FINDING, KIND, PAIR, REVIEWS, SERVICE, THEME, YEAR
 from reviews.querysets import audience, visibility_q
@@ -344,8 +343,16 @@ class Match:
     service_tags: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Tag:
+    """A theme or service of a lesson, as the results show it."""
+
+    name: str
+    url: str = ""  # a theme's page; services have none
+
+
 def with_tags(lessons):
-    """Set each lesson's ``theme_tags`` and ``service_tags`` (lists, by name), both read in one query.
+    """Set each lesson's ``theme_tags`` and ``service_tags`` (``Tag``s, by name), read in one query.
 
     A prefetch of ``themes`` and ``services`` builds a queryset per lesson and tag, which cost
     more than the rest of a page of results.
@@ -353,26 +360,24 @@ def with_tags(lessons):
     if not lessons:
         return
     ids = [lesson.pk for lesson in lessons]
-    kinds = {"theme": Theme, "service": Service}
     parts = [
         getattr(Lesson, f"{kind}s")
         .through.objects.filter(lesson_id__in=ids)
-        .values_list("lesson_id", f"{kind}__id", f"{kind}__name", f"{kind}__slug")
+        .values_list("lesson_id", f"{kind}__name", f"{kind}__slug")
         .annotate(tags=Value(kind))
         .order_by()
-        for kind in kinds
+        for kind in ("theme", "service")
     ]
-    tags = {kind: {lesson_id: [] for lesson_id in ids} for kind in kinds}
-    each = {}  # one object per theme or service, shared by the lessons
-    for lesson_id, pk, tag_name, slug, kind in parts[0].union(parts[1], all=True):
-        if (kind, pk) not in each:
-            each[(kind, pk)] = tag = kinds[kind](id=pk, name=tag_name, slug=slug)
-            if kind == "theme":  # themes have pages: their address is found once, not per lesson
-                tag.url = tag.get_absolute_url()
-        tags[kind][lesson_id].append(each[(kind, pk)])
+    each = {}  # one Tag per theme or service, shared by the lessons
+    tags = {}
+    for lesson_id, name, slug, kind in parts[0].union(parts[1], all=True):
+        if (kind, slug) not in each:
+            url = reverse("reviews:theme_detail", kwargs={"slug": slug}) if kind == "theme" else ""
+            each[kind, slug] = Tag(name, url)
+        tags.setdefault((lesson_id, kind), []).append(each[kind, slug])
     for lesson in lessons:
-        for kind in kinds:
-            setattr(lesson, f"{kind}_tags", sorted(tags[kind][lesson.pk], key=lambda tag: (tag.name, tag.pk)))
+        lesson.theme_tags = sorted(tags.get((lesson.pk, "theme"), ()), key=lambda tag: tag.name)
+        lesson.service_tags = sorted(tags.get((lesson.pk, "service"), ()), key=lambda tag: tag.name)
 
 
 def _context_excerpts(review, q) -> list:

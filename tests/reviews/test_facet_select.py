@@ -6,10 +6,11 @@ from django.test.html import parse_html
 
 from reviews.forms import FacetSelect
 
-CHOICES = [("", "Any theme"), ("a&b", "Alcohol & <drugs> (3)"), ("x", "Neglect"), ("Group", [("g1", "One")])]
+# The lists are flat: themes, services, kinds and years with their counts.
+CHOICES = [("", "Any theme"), ("a&b", "Alcohol & <drugs> (3)"), ("x", "Neglect"), (2024, "2024 (1)")]
 
 
-@pytest.mark.parametrize("value", ["", "x", "g1", "a&b", "not a choice"])
+@pytest.mark.parametrize("value", ["", "x", "a&b", "2024", 2024, "not a choice", None])
 def test_a_facet_select_is_the_html_of_django_s_select(value):
     attrs = {"class": "form-select", "aria-describedby": "id_theme_helptext"}
     django_s = forms.Select(choices=CHOICES, attrs=attrs).render("theme", value, {"id": "id_theme"})
