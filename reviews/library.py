@@ -42,6 +42,7 @@ from reviews.querysets import audience, visibility_q
 NEWEST_FIRST = (F("published_on").desc(nulls_last=True), F("id").desc())
 CACHED_REVIEWS = 100  # ten pages of ten; deeper pages are computed on demand
 FINDINGS_PER_REVIEW = 5  # the best matches of a review; the rest are on its page
+RESULTS_PER_PAGE = 10  # reviews on a page of search results
 # What reviews/summing.py needs of a match's review, from a finding's or a kept count's row.
 _REVIEW_COLUMNS = {
     "review_kind": F("review__kind"),
@@ -98,6 +99,7 @@ class FindingSearch:
         self.user = user
         self.filters = filters
         self._summary = None
+        self._first_page = None
 
     @cached_property
     def cache_key(self) -> str:
@@ -237,7 +239,8 @@ class FindingSearch:
         f = self.filters
         if self._counts_kept() and not (f.theme or f.service or f.kind_of_finding):
             return self._summary_kept(keep)
-        answered = search_engine.summed(audience(self.user), f, keep) if f.q else None
+        meanwhile = self._first_page_read if keep == CACHED_REVIEWS else None
+        answered = search_engine.summed(audience(self.user), f, keep, meanwhile) if f.q else None
         if answered is not None:  # the search index, where it is up to date
             themes, services, groups = answered
         else:
@@ -267,10 +270,20 @@ class FindingSearch:
                 total += n
         return SearchSummary(total=total, reviews=groups.reviews, facets=facets, first=groups.first)
 
+    def _first_page_read(self, first):
+        """Read the first page while the search index counts: it is the page most asked for, and
+        the database's work for it costs the search next to nothing while the index's threads
+        count. A later page asked for first reads its own."""
+        self._first_page = self._page_of(first[:RESULTS_PER_PAGE])
+
     def page(self, start: int, stop: int) -> list:
         """The reviews from position ``start`` to ``stop``, each with its best matching findings."""
         summary = self.summary() if stop <= CACHED_REVIEWS else self._compute_summary(keep=stop)
-        ids = summary.first[start:stop]
+        if start == 0 and stop <= RESULTS_PER_PAGE and self._first_page is not None:
+            return self._first_page[:stop]  # the paginator asks for fewer when there are fewer
+        return self._page_of(summary.first[start:stop])
+
+    def _page_of(self, ids) -> list:
         q = self.filters.q
         reviews = (
             Review.objects.visible_to(self.user)

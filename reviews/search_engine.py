@@ -155,9 +155,13 @@ def _terms(field: str, **more) -> dict:
     return {"terms": {"field": field, "size": EVERY}, **more}
 
 
-def summed(reader: str, filters, keep: int):
+def summed(reader: str, filters, keep: int, meanwhile=None):
     """(lessons per theme, lessons per service, ``Groups``) of a search by ``reader``, or None
-    where PostgreSQL must answer: no index here, the index behind, or a phrase searched."""
+    where PostgreSQL must answer: no index here, the index behind, or a phrase searched.
+
+    ``meanwhile(first)``, if given, is called with the best reviews' ids while the index is
+    still counting the rest: work for the database meanwhile.
+    """
     try:
         found = searcher(content_version())
         if found is None:
@@ -165,7 +169,7 @@ def summed(reader: str, filters, keep: int):
         queries = matching(filters.q, reader)
         if queries is None:
             return {}, {}, Groups(cells=[], reviews=0, first=[])
-        return _answer(found, *queries, reader, filters, keep)
+        return _answer(found, *queries, reader, filters, keep, meanwhile)
     except Unanswerable:
         return None
     except (OSError, ValueError):  # an index that cannot be read: PostgreSQL still can
@@ -173,7 +177,7 @@ def summed(reader: str, filters, keep: int):
         return None
 
 
-def _answer(found, ranked, plain, reader, filters, keep):
+def _answer(found, ranked, plain, reader, filters, keep, meanwhile):
     """Each facet counts the matches under every filter but its own."""
     chosen = {
         facet: condition
@@ -202,6 +206,8 @@ def _answer(found, ranked, plain, reader, filters, keep):
         for name, field, where in counts
     ]
     first = _best(found, _narrowed(ranked, but()), keep, reader)
+    if meanwhile is not None:
+        meanwhile(first)
     results = {}
     for counted in counting:
         results |= counted.result()

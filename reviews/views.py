@@ -9,14 +9,13 @@ from django.views.decorators.http import require_safe
 
 from reviews.caching import CACHE_SECONDS, cache_key, cached, content_version
 from reviews.forms import LearningSearchForm, ReviewFilterForm, input_key
-from reviews.library import FindingSearch, Results
+from reviews.library import RESULTS_PER_PAGE, FindingSearch, Results
 from reviews.models import Review, Theme
 from reviews.page_cache import kept_for_readers
 from reviews.pagination import PageError, page_of
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
 from reviews.themes import ThemeReviews, themes_with_lesson_counts
 
-REVIEWS_OF_FINDINGS_PER_PAGE = 10
 REVIEWS_PER_PAGE = 20
 THEME_REVIEWS_PER_PAGE = 10
 
@@ -103,7 +102,7 @@ def lesson_list(request):
         "fragment_key": f"{finding_search.cache_key}:{form.input_key()}",
         "cache_seconds": CACHE_SECONDS,
     }
-    status = _paginate(request, Results(finding_search), REVIEWS_OF_FINDINGS_PER_PAGE, context)
+    status = _paginate(request, Results(finding_search), RESULTS_PER_PAGE, context)
     return render(request, "reviews/lesson_list.html", context, status=status)
 
 

@@ -16,7 +16,7 @@ from django.db import connection
 
 from reviews import search_engine, search_index
 from reviews.caching import content_version
-from reviews.library import FindingSearch, SearchFilters
+from reviews.library import RESULTS_PER_PAGE, FindingSearch, SearchFilters
 from reviews.models import ContentVersion, Lesson, Review, SearchChange
 from reviews.querysets import Audience, audience
 from tests.factories import KeyIssueFactory, LessonFactory, ReviewFactory
@@ -230,3 +230,21 @@ def test_the_lessons_page_searches_through_the_index(index, client, library, dja
         response = client.get("/lessons/?q=need")
     shown = RESULT_COUNT.search(response.content.decode()).group(1)
     assert int(shown) == _searched_directly(AnonymousUser(), SearchFilters(q="need"))["total"]
+
+
+def test_the_first_page_read_while_the_index_counts_is_the_page_read_after(index, library, readers):
+    def shown(page):
+        return [
+            (review.pk, [(m.kind.key, m.pk, m.excerpt) for m in review.shown_findings], review.more_findings)
+            for review in page
+        ]
+
+    index()
+    for name, user in readers.items():
+        for f in (SearchFilters(q="need"), SearchFilters(q="need", kind_of_finding="lesson")):
+            while_counting = FindingSearch(user, f)
+            first = shown(while_counting.page(0, RESULTS_PER_PAGE))
+            assert while_counting._first_page is not None, name  # read while the index counted
+            after = FindingSearch(user, f)
+            assert first == shown(after._page_of(while_counting.summary().first[:RESULTS_PER_PAGE])), name
+            assert first, name
