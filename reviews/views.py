@@ -9,11 +9,12 @@ from django.views.decorators.http import require_safe
 
 from reviews.caching import CACHE_SECONDS, cache_key, cached, content_version
 from reviews.forms import LearningSearchForm, ReviewFilterForm, input_key
-from reviews.library import RESULTS_PER_PAGE, FindingSearch, Results
+from reviews.library import FindingSearch
 from reviews.models import Review, Theme
 from reviews.page_cache import kept_for_readers
 from reviews.pagination import PageError, page_of
 from reviews.reading import practice_table, recommendations_by_owner, with_findings
+from reviews.results import RESULTS_PER_PAGE, Results
 from reviews.themes import ThemeReviews, themes_with_lesson_counts
 
 REVIEWS_PER_PAGE = 20

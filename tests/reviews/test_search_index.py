@@ -16,9 +16,10 @@ from django.db import connection
 
 from reviews import search_engine, search_index
 from reviews.caching import content_version
-from reviews.library import RESULTS_PER_PAGE, FindingSearch, SearchFilters
+from reviews.library import FindingSearch, SearchFilters
 from reviews.models import ContentVersion, Lesson, Review, SearchChange
 from reviews.querysets import Audience, audience
+from reviews.results import RESULTS_PER_PAGE
 from tests.factories import KeyIssueFactory, LessonFactory, ReviewFactory
 
 # The library and its readers are test_library_counts.py's fixtures, imported to be shared.
