@@ -9,7 +9,9 @@ materialised ``WITH``) and returns only what the page shows:
   (every facet but themes and services, and the total, are sums of these), the number of
   reviews with a match, and the best ``keep`` reviews, in order;
 * ``tags_counted``: the matching lessons per theme and per service, both from one finding
-  of the lessons.
+  of the lessons;
+* ``best_findings``: for a page of results, the few best matches of each review and how many
+  it has, excerpts made only for those shown.
 
 The rows summed are those of a queryset with the columns ``review_id``, ``review_kind``,
 ``year``, ``published``, ``matches``, ``best`` and ``finding_kind`` (reviews/library.py
