@@ -83,7 +83,12 @@ def review_lists_changed(sender, instance, action, reverse, model, pk_set, **kwa
 
 
 def list_entry_changed(sender, instance, created=False, raw=False, **kwargs):
-    if not raw and not created:
+    if raw:
+        return
+    if created:
+        # No review prints it yet, but the kept pages' lists of themes and services offer it.
+        library_changed([], recount=False)
+    else:
         touch_reviews_using(instance)
 
 

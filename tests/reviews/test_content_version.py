@@ -53,6 +53,20 @@ def test_renaming_a_theme_or_owner_group_a_review_prints_raises_it(review):
         assert content_version() != before
 
 
+@pytest.mark.parametrize("factory", [ThemeFactory, ServiceFactory, OwnerGroupFactory])
+def test_a_new_theme_service_or_owner_group_raises_it(factory):
+    before = content_version()
+    factory(name="Online harm")
+    assert content_version() != before
+
+
+@pytest.mark.parametrize("factory", [ThemeFactory, ServiceFactory])
+def test_a_new_theme_or_service_is_offered_at_once_on_the_kept_search_page(client, factory):
+    assert "Online harm" not in client.get("/lessons/").text  # the page is now kept whole
+    factory(name="Online harm", slug="online-harm")
+    assert '<option value="online-harm">Online harm' in client.get("/lessons/").text
+
+
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_every_kind_of_change_raises_it(review, change):
     before = content_version()
