@@ -59,12 +59,12 @@ def best_matches(findings, ids, q) -> list:
     """(Match, the review's number of matches) of the FINDINGS_PER_REVIEW best matches of each
     review: the best first, then by kind and in the order the officer gave them.
     """
+    best = F("search_rank") if q else Value(0.0, output_field=FloatField())  # no words: by kind and order
     parts, kinds = [], []
     for kind, matching in findings:
         matching = matching.filter(review_id__in=ids).order_by()
         if matching.query.is_empty():
             continue
-        best = F("search_rank") if q else Value(0.0, output_field=FloatField())
         parts.append(
             matching.annotate(
                 best=best, kind_index=Value(len(kinds)), pseudonym=F("child__pseudonym")
